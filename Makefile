@@ -1,0 +1,18 @@
+# banos: `make` builds everything, `make run` boots it, `make test` runs
+# every test. See README.md.
+
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules
+
+include mk/config.mk
+include sys/sys.mk
+include sys/tests/tests.mk
+include mk/image.mk
+include mk/run.mk
+
+.PHONY: all clean
+all: kernel images host-tests
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,62 @@
+// The C string primitives the compiler may call on its own. `rep movsb` and
+// `rep stosb` are fast on every CPU with ERMS and keep the compiler from
+// turning a byte loop back into a call to the function being defined.
+#include <stddef.h>
+
+extern "C" {
+
+void* memcpy(void* destination, const void* source, size_t count)
+{
+    void* result = destination;
+    asm volatile("rep movsb" : "+D"(destination), "+S"(source), "+c"(count) : : "memory");
+    return result;
+}
+
+void* memmove(void* destination, const void* source, size_t count)
+{
+    auto* d = static_cast<unsigned char*>(destination);
+    auto* s = static_cast<const unsigned char*>(source);
+    if (d <= s || d >= s + count)
+        return memcpy(destination, source, count);
+    // Overlapping with the destination above: copy backwards.
+    d += count - 1;
+    s += count - 1;
+    asm volatile("std\n\trep movsb\n\tcld" : "+D"(d), "+S"(s), "+c"(count) : : "memory");
+    return destination;
+}
+
+void* memset(void* destination, int value, size_t count)
+{
+    void* result = destination;
+    asm volatile("rep stosb" : "+D"(destination), "+c"(count) : "a"(value) : "memory");
+    return result;
+}
+
+int memcmp(const void* a, const void* b, size_t count)
+{
+    auto* x = static_cast<const unsigned char*>(a);
+    auto* y = static_cast<const unsigned char*>(b);
+    for (size_t i = 0; i < count; ++i)
+        if (x[i] != y[i])
+            return x[i] < y[i] ? -1 : 1;
+    return 0;
+}
+
+size_t strlen(const char* s)
+{
+    size_t n = 0;
+    while (s[n])
+        ++n;
+    return n;
+}
+
+int strcmp(const char* a, const char* b)
+{
+    while (*a && *a == *b) {
+        ++a;
+        ++b;
+    }
+    return static_cast<unsigned char>(*a) - static_cast<unsigned char>(*b);
+}
+
+} // extern "C"

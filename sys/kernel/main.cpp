@@ -1,0 +1,47 @@
+#include "kernel/main.h"
+
+#include "kernel/crash_test.h"
+#include "kernel/ktest.h"
+#include "kernel/log.h"
+#include "kernel/options.h"
+#include "kernel/shutdown.h"
+#include "mm/kernel_heap.h"
+#include "mm/physical_memory.h"
+
+namespace kernel {
+
+namespace {
+void print_memory_summary(const boot::BootInfo& info)
+{
+    auto pmm = mm::physical_memory_stats();
+    auto heap = mm::kernel_heap().stats();
+    klog::info("memory: {} MiB usable, {} MiB free ({} free pages), {} modules",
+               pmm.total_frames * mm::kPageSize >> 20, pmm.free_frames * mm::kPageSize >> 20, pmm.free_frames,
+               info.module_count);
+    klog::info("heap: {} allocations in use, {} bytes, {} slab pages, {} large pages", heap.allocations_in_use,
+               heap.bytes_in_use, heap.slab_pages, heap.large_pages);
+}
+} // namespace
+
+void main(const boot::BootInfo& info)
+{
+    print_memory_summary(info);
+    if (options().crash_test != CrashTest::None)
+        run_crash_test(options().crash_test);
+
+    if (options().test_mode) {
+        auto before = mm::physical_memory_stats();
+        klog::info("selftest: free pages before: {}", before.free_frames);
+        bool passed = ktest::run_all();
+        mm::kernel_heap().trim();
+        auto after = mm::physical_memory_stats();
+        klog::info("selftest: free pages after: {}", after.free_frames);
+        shutdown(passed ? ExitStatus::Success : ExitStatus::Failure);
+    }
+
+    klog::info("banos: nothing to run yet; idling");
+    for (;;)
+        asm volatile("sti; hlt");
+}
+
+} // namespace kernel

@@ -1,0 +1,37 @@
+#include "time/clock.h"
+
+#include "arch/x86_64/cpu/cpu.h"
+#include "kernel/log.h"
+
+namespace ktime {
+
+namespace {
+uint64_t g_tsc_hz = 0;
+uint64_t g_tsc_base = 0;
+TickScale g_scale {};
+uint64_t g_ticks = 0;
+} // namespace
+
+void init_clock(uint64_t tsc_hz)
+{
+    g_tsc_hz = tsc_hz;
+    g_scale = scale_for_frequency(tsc_hz);
+    g_tsc_base = arch::rdtsc();
+    klog::set_clock(monotonic_ns);
+}
+
+bool clock_ready() { return g_tsc_hz != 0; }
+uint64_t tsc_frequency() { return g_tsc_hz; }
+TickScale tsc_scale() { return g_scale; }
+
+uint64_t monotonic_ns()
+{
+    if (!g_tsc_hz)
+        return 0;
+    return ticks_to_ns(arch::rdtsc() - g_tsc_base, g_scale);
+}
+
+void timer_tick() { __atomic_add_fetch(&g_ticks, 1, __ATOMIC_RELAXED); }
+uint64_t timer_ticks() { return __atomic_load_n(&g_ticks, __ATOMIC_RELAXED); }
+
+} // namespace ktime

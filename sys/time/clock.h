@@ -1,0 +1,21 @@
+#pragma once
+#include <stdint.h>
+
+#include "time/clock_math.h"
+
+// The kernel's monotonic clock: the TSC, calibrated once at boot.
+namespace ktime {
+
+void init_clock(uint64_t tsc_hz);
+bool clock_ready();
+uint64_t tsc_frequency();
+TickScale tsc_scale();
+// Nanoseconds since the clock started.
+uint64_t monotonic_ns();
+
+// The periodic timer interrupt.
+constexpr uint32_t kTimerHz = 250;
+void timer_tick();
+uint64_t timer_ticks();
+
+} // namespace ktime
