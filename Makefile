@@ -8,11 +8,16 @@ MAKEFLAGS += --no-builtin-rules
 include mk/config.mk
 include sys/sys.mk
 include sys/tests/tests.mk
+include sys/tests/fuzz/fuzz.mk
+include syslayer/syslayer.mk
+include mk/libc.mk
+include mk/user.mk
+include mk/initrd.mk
 include mk/image.mk
 include mk/run.mk
 
 .PHONY: all clean
-all: kernel images host-tests
+all: kernel layers libc libc-host-tests programs initrds images host-tests fuzz
 
 clean:
 	rm -rf $(BUILD)

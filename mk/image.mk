@@ -1,15 +1,16 @@
-# Bootable GRUB2 images, one pair per kernel ABI: banos.iso boots normally
-# (make run), banos-test.iso boots with the `test` option (make test).
+# Bootable GRUB2 images, one pair per kernel ABI, each with the newest
+# userland's boot archive as a module: banos.iso boots normally (make run),
+# banos-test.iso runs the self-tests and the conformance suite (make test).
 
 # $(1) = kernel ABI
 define image_build
-$(BUILD)/kernel-abi$(1)/banos.iso: $(BUILD)/kernel-abi$(1)/banos tools/image/mkiso.sh
+$(BUILD)/kernel-abi$(1)/banos.iso: $(BUILD)/kernel-abi$(1)/banos $(BUILD)/images/initrd-k$(1)-p$(DEFAULT_PROGRAM_ABI).tar tools/image/mkiso.sh
 	@echo "  ISO     $$@"
-	@tools/image/mkiso.sh $$@ $$< ""
+	@tools/image/mkiso.sh $$@ $$< "" $(BUILD)/images/initrd-k$(1)-p$(DEFAULT_PROGRAM_ABI).tar:initrd.tar
 
-$(BUILD)/kernel-abi$(1)/banos-test.iso: $(BUILD)/kernel-abi$(1)/banos tools/image/mkiso.sh
+$(BUILD)/kernel-abi$(1)/banos-test.iso: $(BUILD)/kernel-abi$(1)/banos $(BUILD)/images/initrd-k$(1)-p$(DEFAULT_PROGRAM_ABI).tar tools/image/mkiso.sh
 	@echo "  ISO     $$@"
-	@tools/image/mkiso.sh $$@ $$< "test"
+	@tools/image/mkiso.sh $$@ $$< "test init=/bin/conformance" $(BUILD)/images/initrd-k$(1)-p$(DEFAULT_PROGRAM_ABI).tar:initrd.tar
 endef
 
 $(foreach abi,$(KERNEL_ABIS),$(eval $(call image_build,$(abi))))

@@ -1,6 +1,6 @@
 # make run | make debug | make test
 
-.PHONY: run debug test
+.PHONY: run debug test matrix
 
 # GRUB, then banos, on this terminal. Leave QEMU with Ctrl-A X.
 run: $(ISO)
@@ -16,4 +16,8 @@ debug: $(KERNEL) $(KERNEL_ELF)
 	@$(QEMU) $(QEMU_COMMON) -display none -serial mon:stdio -kernel $(KERNEL) -s -S
 
 test: all
-	@$(PYTHON) tools/run-tests.py --build $(BUILD) --kernel-abis "$(KERNEL_ABIS)"
+	@$(PYTHON) tools/run-tests.py --build $(BUILD) --kernel-abis "$(KERNEL_ABIS)" --program-abis "$(PROGRAM_ABIS)"
+
+# Every program ABI's conformance suite on every kernel ABI.
+matrix: kernel initrds
+	@$(PYTHON) tools/run-tests.py --build $(BUILD) --kernel-abis "$(KERNEL_ABIS)" --program-abis "$(PROGRAM_ABIS)" --only matrix

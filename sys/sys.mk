@@ -4,17 +4,20 @@
 # tools/gen-ksyms makes the symbol table that the second embeds (it sits
 # after all code, so code addresses do not move; the build verifies that).
 
-KERNEL_ABIS ?= 2
+KERNEL_ABIS ?= 1 2
 KERNEL_ABI ?= 2
 
 KERNEL_CXX_SOURCES := $(shell find sys -name '*.cpp' -not -path 'sys/tests/*' -not -path 'sys/modules/*' | sort)
 KERNEL_ASM_SOURCES := $(shell find sys -name '*.asm' -not -path 'sys/modules/*' | sort)
 KERNEL_LINKER_SCRIPT := sys/arch/x86_64/kernel.ld
 
+# A kernel contains exactly one kernel ABI's trap interface (sys/kabi/v<k>).
+kernel_sources_for = $(filter-out $(filter-out sys/kabi/v$(1)/%,$(filter sys/kabi/v%,$(KERNEL_CXX_SOURCES))),$(KERNEL_CXX_SOURCES))
+
 # $(1) = kernel ABI
 define kernel_build
 $(1)_KDIR := $(BUILD)/kernel-abi$(1)
-$(1)_KOBJS := $$(patsubst %,$(BUILD)/kernel-abi$(1)/%.o,$(KERNEL_CXX_SOURCES) $(KERNEL_ASM_SOURCES))
+$(1)_KOBJS := $$(patsubst %,$(BUILD)/kernel-abi$(1)/%.o,$$(call kernel_sources_for,$(1)) $(KERNEL_ASM_SOURCES))
 $(1)_KFLAGS := $$(call flags_file,$(BUILD)/kernel-abi$(1)/.flags,$(KERNEL_CXXFLAGS) $(KERNEL_NASMFLAGS) -DKERNEL_ABI=$(1))
 
 $(BUILD)/kernel-abi$(1)/%.cpp.o: %.cpp $$($(1)_KFLAGS) | $(DEPS_STAMP)

@@ -4,7 +4,7 @@
 set -eu
 
 PACKAGES="make g++ binutils nasm grub-pc-bin grub-common xorriso mtools qemu-system-x86 \
-python3 libgtest-dev libbenchmark-dev gdb"
+python3 libgtest-dev libbenchmark-dev gdb clang-14 libclang-rt-14-dev"
 
 missing=""
 for package in $PACKAGES; do

@@ -16,6 +16,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from testing import vm  # noqa: E402
 
+FUZZ_RUNS = 20000
+
 
 class Totals:
     def __init__(self):
@@ -49,6 +51,25 @@ def run_host_program(totals, path, prefix):
         totals.record(f"FAIL {prefix}program: {path} reported no tests")
 
 
+def run_fuzzer(totals, harness, name, build):
+    """A fixed number of libFuzzer runs from the checked-in seeds: any crash or
+    sanitizer report fails it."""
+    corpus = os.path.join(build, "fuzz", name + "-corpus")
+    os.makedirs(corpus, exist_ok=True)
+    log = os.path.join(build, "fuzz", name + ".log")
+    with open(log, "w") as out:
+        process = subprocess.run([harness, f"-runs={FUZZ_RUNS}", "-timeout=10", "-rss_limit_mb=2048",
+                                  f"-artifact_prefix={os.path.join(build, 'fuzz', name)}-",
+                                  corpus, os.path.join("sys", "tests", "fuzz", "corpus", name)],
+                                 stdout=out, stderr=subprocess.STDOUT)
+    if process.returncode == 0:
+        totals.record(f"PASS fuzz.{name}")
+    else:
+        first = next((l.strip() for l in open(log, errors="replace")
+                      if "ERROR:" in l or "runtime error" in l or "assertion failed" in l), "harness failed")
+        totals.record(f"FAIL fuzz.{name}: {first} (log: {log})")
+
+
 def run_check(totals, name, command):
     process = subprocess.run(command, capture_output=True, text=True)
     if process.returncode == 0:
@@ -69,15 +90,60 @@ def run_vm(totals, name, log_dir, **kwargs):
         print("----")
 
 
+# Each cell: the conformance suite with the normal and the always-trap
+# layer, a program of an ABI no layer serves (refused, with a log line
+# naming both ABIs), then a PIE program to show the system carried on.
+MATRIX_INIT = ",".join([
+    "/bin/conformance",
+    "BANOS_SYSLAYER=trap+/bin/conformance",
+    "!/bin/hello-noabi",
+    "/bin/hello-pie",
+])
+
+
+def run_matrix_cell(totals, build, log_dir, kernel_abi, program_abi):
+    name = f"matrix-k{kernel_abi}-p{program_abi}"
+    result = vm.run(name, os.path.join(log_dir, name + ".log"),
+                    kernel=os.path.join(build, f"kernel-abi{kernel_abi}", "banos"),
+                    initrd=[os.path.join(build, "images", f"initrd-k{kernel_abi}-p{program_abi}.tar")],
+                    append=f"test noselftest init={MATRIX_INIT}",
+                    expect=[rf"exec: /bin/hello-noabi: no syscall layer for program ABI 9 on kernel ABI {kernel_abi}",
+                            r"PASS init\.run:/bin/hello-pie"])
+    for line in result.lines:
+        totals.record(line)
+    if result.failed:
+        print(f"---- last {len(result.log_tail)} lines of {name}.log ----")
+        for line in result.log_tail:
+            print("    " + line)
+        print("----")
+    passed = sum(1 for line in result.lines if line.startswith("PASS "))
+    return passed, len(result.lines), not result.failed
+
+
+def print_matrix(matrix, program_abis, kernel_abis):
+    print("\nmatrix: program ABI (rows) on kernel ABI (columns), tests passed per combination")
+    print("             " + "".join(f"kernel {k:<6}" for k in kernel_abis))
+    for p in program_abis:
+        cells = []
+        for k in kernel_abis:
+            passed, total, ok = matrix.get((p, k), (0, 0, False))
+            cells.append(f"{passed}/{total}{'' if ok else ' FAIL':<5}".ljust(13))
+        print(f"program {p:<4} " + "".join(cells))
+    good = sum(1 for _, _, ok in matrix.values() if ok)
+    print(f"matrix: {good}/{len(matrix)} combinations passed")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--build", required=True)
     parser.add_argument("--kernel-abis", required=True)
+    parser.add_argument("--program-abis", default="1 2")
     parser.add_argument("--only", default="")
     args = parser.parse_args()
     build = args.build
     log_dir = os.path.join(build, "test-logs")
     totals = Totals()
+    matrix = {}
 
     def wanted(name):
         return args.only in name
@@ -86,6 +152,11 @@ def main():
         component = os.path.basename(program)[:-len("-tests")]
         if wanted("host." + component):
             run_host_program(totals, program, f"host.{component}.")
+
+    for harness in sorted(glob.glob(os.path.join(build, "fuzz", "*_fuzz"))):
+        name = os.path.basename(harness)[:-len("_fuzz")]
+        if wanted("fuzz." + name):
+            run_fuzzer(totals, harness, name, build)
 
     for abi in args.kernel_abis.split():
         kdir = os.path.join(build, f"kernel-abi{abi}")
@@ -96,7 +167,10 @@ def main():
             run_check(totals, f"{tag}.grub-file-multiboot1", ["grub-file", "--is-x86-multiboot", kernel])
         if wanted("selftest"):
             run_vm(totals, f"{tag}.selftest-kernel-boot", log_dir, kernel=kernel, append="test")
-            run_vm(totals, f"{tag}.selftest-grub-boot", log_dir, iso=os.path.join(kdir, "banos-test.iso"))
+            # Through GRUB: the self-tests, then a program from the boot
+            # archive GRUB loaded as a module.
+            run_vm(totals, f"{tag}.selftest-grub-boot", log_dir, iso=os.path.join(kdir, "banos-test.iso"),
+                   expect=[r"PASS init\.run:/bin/conformance", r"boot: multiboot2 via GRUB"])
         if wanted("crash"):
             # A deliberate fault must produce a report that names the function.
             crashes = {
@@ -108,17 +182,29 @@ def main():
                 run_vm(totals, f"{tag}.panic-report-{crash}", log_dir, kernel=kernel,
                        append=f"test crashtest={crash}", expect_exit="failure",
                        expect=[r"======== PANIC ========"] + patterns + [r"end of panic report"])
+        if wanted("matrix"):
+            for program_abi in args.program_abis.split():
+                matrix[(program_abi, abi)] = run_matrix_cell(totals, build, log_dir, abi, program_abi)
         if wanted("boot"):
             # What `make run` shows: GRUB, then the banner and the memory summary.
             run_vm(totals, f"{tag}.grub-boot-banner", log_dir, iso=os.path.join(kdir, "banos.iso"),
-                   stop_when="idling", expect=[r"Booting `banos'", r"banos: booting", r"info: memory: \d+ MiB usable"],
+                   stop_when="every program has ended",
+                   expect=[r"Booting `banos'", r"banos: booting", r"info: memory: \d+ MiB usable",
+                           r"init: banos user space"],
                    timeout=60)
 
     if totals.failures:
         print("\nfailures:")
         for line in totals.failures:
             print("  " + line)
-    print(f"{totals.passed} passed, {totals.failed} failed")
+    # `make test` ends with the totals, `make matrix` with the matrix.
+    if args.only == "matrix":
+        print(f"{totals.passed} passed, {totals.failed} failed")
+        print_matrix(matrix, args.program_abis.split(), args.kernel_abis.split())
+    else:
+        if matrix:
+            print_matrix(matrix, args.program_abis.split(), args.kernel_abis.split())
+        print(f"{totals.passed} passed, {totals.failed} failed")
     return 1 if totals.failed else 0
 
 

@@ -19,6 +19,7 @@ klib::ErrorOr<klib::StringView> BootInfo::keep_string(const char* text, size_t m
 
 klib::ErrorOr<void> parse(uint32_t loader_magic, PhysicalReader& reader, uint64_t info_address, BootInfo& out)
 {
+    out.reset();
     switch (loader_magic) {
     case kMultiboot1LoaderMagic:
         return parse_multiboot1(reader, info_address, out);

@@ -59,6 +59,9 @@ struct BootInfo {
     klib::Span<const MemoryRegion> memory_map() const { return { memory, memory_count }; }
     klib::Span<const Module> module_list() const { return { modules, module_count }; }
 
+    // Back to empty, so parsing again does not add to what is there.
+    void reset() { *this = BootInfo {}; }
+
     // Copies text into the string space so it outlives the loader's memory.
     klib::ErrorOr<klib::StringView> keep_string(const char* text, size_t max_length);
 
@@ -80,6 +83,7 @@ protected:
     ~PhysicalReader() = default;
 };
 
+// Each parser adds to `out`; parse() starts from an empty BootInfo.
 klib::ErrorOr<void> parse_multiboot1(PhysicalReader&, uint64_t info_address, BootInfo& out);
 klib::ErrorOr<void> parse_multiboot2(PhysicalReader&, uint64_t info_address, BootInfo& out);
 klib::ErrorOr<void> parse(uint32_t loader_magic, PhysicalReader&, uint64_t info_address, BootInfo& out);

@@ -1,12 +1,16 @@
 #include "kernel/main.h"
 
+#include "fs/initrd.h"
+#include "kabi/kabi.h"
 #include "kernel/crash_test.h"
+#include "kernel/init_sequence.h"
 #include "kernel/ktest.h"
 #include "kernel/log.h"
 #include "kernel/options.h"
 #include "kernel/shutdown.h"
 #include "mm/kernel_heap.h"
 #include "mm/physical_memory.h"
+#include "proc/scheduler.h"
 
 namespace kernel {
 
@@ -29,19 +33,33 @@ void main(const boot::BootInfo& info)
     if (options().crash_test != CrashTest::None)
         run_crash_test(options().crash_test);
 
-    if (options().test_mode) {
+    sched::init();
+    kabi::init();
+    fs::initrd::init(info);
+
+    if (options().test_mode && !options().skip_selftests) {
         auto before = mm::physical_memory_stats();
         klog::info("selftest: free pages before: {}", before.free_frames);
         bool passed = ktest::run_all();
         mm::kernel_heap().trim();
         auto after = mm::physical_memory_stats();
         klog::info("selftest: free pages after: {}", after.free_frames);
-        shutdown(passed ? ExitStatus::Success : ExitStatus::Failure);
+        set_selftests_passed(passed);
     }
-
-    klog::info("banos: nothing to run yet; idling");
-    for (;;)
-        asm volatile("sti; hlt");
+    if (options().test_mode && !fs::initrd::present())
+        shutdown(selftests_passed() ? ExitStatus::Success : ExitStatus::Failure);
+    if (fs::initrd::present())
+        start_init_sequence();
+    else
+        klog::info("banos: no boot archive, so no programs to run; idling");
+    sched::run_idle();
 }
+
+namespace {
+bool g_selftests_passed = true;
+}
+
+void set_selftests_passed(bool passed) { g_selftests_passed = passed; }
+bool selftests_passed() { return g_selftests_passed; }
 
 } // namespace kernel

@@ -37,6 +37,8 @@ void parse_options(klib::StringView line, Options& out, void (*complain)(klib::S
         Word word = split(raw);
         if (word.key == "test" && !word.has_value) {
             out.test_mode = true;
+        } else if (word.key == "noselftest" && !word.has_value) {
+            out.skip_selftests = true;
         } else if (word.key == "dumpbootinfo" && !word.has_value) {
             out.dump_boot_info = true;
         } else if (word.key == "loglevel" && word.has_value) {
@@ -44,6 +46,18 @@ void parse_options(klib::StringView line, Options& out, void (*complain)(klib::S
                 out.log_level = *level;
             else
                 complain(raw, "expected error, warn, info, debug, trace or 1..5");
+        } else if (word.key == "syslayer" && word.has_value) {
+            if (word.value == "trap")
+                out.syslayer_always_trap = true;
+            else if (word.value == "fast")
+                out.syslayer_always_trap = false;
+            else
+                complain(raw, "expected trap or fast");
+        } else if (word.key == "init" && word.has_value) {
+            if (word.value.is_empty())
+                complain(raw, "expected a program path");
+            else
+                out.init = word.value;
         } else if (word.key == "crashtest" && word.has_value) {
             if (word.value == "pagefault")
                 out.crash_test = CrashTest::PageFault;

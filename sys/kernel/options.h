@@ -8,10 +8,17 @@ namespace kernel {
 enum class CrashTest : uint8_t { None, PageFault, StackOverflow, Assertion };
 
 struct Options {
-    bool test_mode { false };          // test: run the self-tests, then exit QEMU
+    bool test_mode { false };          // test: run the self-tests and init=, then exit QEMU
+    bool skip_selftests { false };     // noselftest: in test mode, only run the init= programs
     klog::Level log_level { klog::Level::Info }; // loglevel=error|warn|info|debug|trace|1..5
     CrashTest crash_test { CrashTest::None };    // crashtest=pagefault|stackoverflow|assert
     bool dump_boot_info { false };     // dumpbootinfo: hex dump of the loader's data (test fixtures)
+    bool syslayer_always_trap { false }; // syslayer=trap: every process gets its ABI's always-trap layer
+    // init=ENTRY[,ENTRY...]: the programs the kernel starts, in order. An
+    // entry is words joined by '+': NAME=VALUE words are its environment,
+    // then the path, then its arguments. A leading '!' means the program
+    // is expected to be refused (tests).
+    klib::StringView init { "/bin/init" };
 };
 
 // Parses space-separated words into `out`. A word that is not understood is

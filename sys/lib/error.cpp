@@ -5,12 +5,12 @@ namespace klib {
 namespace {
 constexpr const char* kDescriptions[] = {
 #define X(name, description) description,
-#include "lib/error_codes.def"
+#include "abi-versions/common/error_codes.def"
 #undef X
 };
 constexpr const char* kNames[] = {
 #define X(name, description) #name,
-#include "lib/error_codes.def"
+#include "abi-versions/common/error_codes.def"
 #undef X
 };
 static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<unsigned>(ErrorCode::Count));

@@ -5,7 +5,7 @@ namespace klib {
 
 enum class ErrorCode : uint16_t {
 #define X(name, description) name,
-#include "lib/error_codes.def"
+#include "abi-versions/common/error_codes.def"
 #undef X
     Count
 };

@@ -215,11 +215,12 @@ void vformat(FormatSink& sink, StringView format, Span<const FormatArg> args)
             else
                 spec_ok = parse_spec(inside.substring(1), spec);
         }
-        if (!spec_ok)
-            sink.write("{?spec}");
-        else if (next_arg >= args.size())
+        if (next_arg >= args.size())
             sink.write("{?missing}");
-        else
+        else if (!spec_ok) {
+            sink.write("{?spec}");
+            ++next_arg; // the argument is used up all the same
+        } else
             format_arg(sink, args[next_arg++], spec);
         i = *close + 1;
         literal_start = i;

@@ -91,7 +91,10 @@ FormatArg make_arg(const T& value)
     } else if constexpr (std::is_array_v<U> && std::is_same_v<std::remove_cv_t<std::remove_extent_t<U>>, char>) {
         arg.kind = FormatArg::Kind::String;
         arg.string = StringView(value);
-    } else if constexpr (std::is_pointer_v<U> || std::is_null_pointer_v<U>) {
+    } else if constexpr (std::is_null_pointer_v<U>) {
+        arg.kind = FormatArg::Kind::Pointer;
+        arg.pointer = nullptr;
+    } else if constexpr (std::is_pointer_v<U>) {
         arg.kind = FormatArg::Kind::Pointer;
         arg.pointer = reinterpret_cast<const void*>(value);
     } else {

@@ -83,7 +83,7 @@ private:
 // FNV-1a: small, good enough for symbol and name tables.
 constexpr uint64_t hash_bytes(const char* data, size_t size)
 {
-    uint64_t h = 1469598103934665603ull;
+    uint64_t h = 14695981039346656037ull;
     for (size_t i = 0; i < size; ++i) {
         h ^= static_cast<unsigned char>(data[i]);
         h *= 1099511628211ull;

@@ -83,9 +83,14 @@ public:
     template <typename U>
     ErrorOr<void> try_append(U&& value)
     {
-        if (size_ == capacity_)
+        if (size_ == capacity_) {
+            // `value` may be one of our own elements, which growing frees.
+            T copy(std::forward<U>(value));
             TRY(try_reserve(capacity_ ? capacity_ * 2 : 4));
-        new (&data_[size_]) T(std::forward<U>(value));
+            new (&data_[size_]) T(std::move(copy));
+        } else {
+            new (&data_[size_]) T(std::forward<U>(value));
+        }
         ++size_;
         return {};
     }

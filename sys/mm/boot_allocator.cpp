@@ -30,27 +30,33 @@ bool BootAllocator::is_reserved(PhysAddr start, PhysAddr end) const
 
 klib::ErrorOr<PhysAddr> BootAllocator::allocate(size_t count)
 {
+    if (count == 0)
+        return klib::ErrorCode::Invalid;
     uint64_t bytes = count * kPage;
     auto map = info_->memory_map();
-    for (; region_ < map.size(); ++region_, cursor_ = 0) {
-        const boot::MemoryRegion& region = map[region_];
+    // Search with copies: a request that fits nowhere must leave the
+    // allocator as it was.
+    PhysAddr cursor = cursor_;
+    for (size_t index = region_; index < map.size(); ++index, cursor = 0) {
+        const boot::MemoryRegion& region = map[index];
         if (region.type != boot::MemoryType::Usable)
             continue;
         PhysAddr region_end = klib::align_down(region.base + region.length, kPage);
-        PhysAddr start = klib::max(klib::align_up(klib::max(region.base, kLowestUsable), kPage), cursor_);
+        PhysAddr start = klib::max(klib::align_up(klib::max(region.base, kLowestUsable), kPage), cursor);
         while (start + bytes <= region_end) {
             if (is_reserved(start, start + bytes)) {
                 start += kPage;
                 continue;
             }
+            bool extends_last = handed_out_count_ && handed_out_[handed_out_count_ - 1].end == start;
+            if (!extends_last && handed_out_count_ == kMaxHandedOut)
+                return klib::ErrorCode::NoMemory;
+            if (extends_last)
+                handed_out_[handed_out_count_ - 1].end = start + bytes;
+            else
+                handed_out_[handed_out_count_++] = { start, start + bytes };
+            region_ = index;
             cursor_ = start + bytes;
-            if (handed_out_count_ && handed_out_[handed_out_count_ - 1].end == start) {
-                handed_out_[handed_out_count_ - 1].end = cursor_;
-            } else {
-                if (handed_out_count_ == kMaxHandedOut)
-                    return klib::ErrorCode::NoMemory;
-                handed_out_[handed_out_count_++] = { start, cursor_ };
-            }
             return start;
         }
     }

@@ -4,7 +4,7 @@
 #include "arch/x86_64/mm/page_table.h"
 #include "lib/bitmap.h"
 #include "lib/spinlock.h"
-#include "mm/address_space.h"
+#include "mm/kernel_memory.h"
 #include "mm/physical_memory.h"
 
 namespace mm {

@@ -110,6 +110,21 @@ PageFrame* frame_for(PhysAddr address)
     return index < g_frame_count ? &g_frames[index] : nullptr;
 }
 
+void ref_frame(PhysAddr address)
+{
+    PageFrame* frame = frame_for(address);
+    KASSERT(frame && frame->use != FrameUse::Free);
+    __atomic_add_fetch(&frame->ref_count, 1, __ATOMIC_RELAXED);
+}
+
+void unref_frame(PhysAddr address)
+{
+    PageFrame* frame = frame_for(address);
+    KASSERT(frame && frame->use != FrameUse::Free && frame->ref_count > 0);
+    if (__atomic_sub_fetch(&frame->ref_count, 1, __ATOMIC_ACQ_REL) == 0)
+        free_frame(address);
+}
+
 PhysicalMemoryStats physical_memory_stats()
 {
     klib::SpinlockGuard guard(g_lock);

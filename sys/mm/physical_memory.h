@@ -33,6 +33,12 @@ inline void free_frame(PhysAddr frame) { free_frames(frame, 1); }
 
 // The record for a frame of usable RAM, or null for any other address.
 PageFrame* frame_for(PhysAddr);
+
+// Mapped frames are reference counted: every mapping holds one reference,
+// and so does any other owner (a cache, the kernel's shared pages). The
+// frame goes back to the free pool when the last reference goes.
+void ref_frame(PhysAddr);
+void unref_frame(PhysAddr);
 PhysicalMemoryStats physical_memory_stats();
 
 } // namespace mm

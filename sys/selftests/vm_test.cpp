@@ -5,7 +5,7 @@
 #include "arch/x86_64/mm/layout.h"
 #include "arch/x86_64/mm/page_table.h"
 #include "kernel/ktest.h"
-#include "mm/address_space.h"
+#include "mm/kernel_memory.h"
 #include "mm/kernel_stack.h"
 #include "mm/physical_memory.h"
 

@@ -12,7 +12,7 @@ namespace {
 template <typename... Args>
 std::string fmt(klib::StringView format, const Args&... args)
 {
-    char buffer[256];
+    char buffer[512];
     klib::BufferSink sink(buffer, sizeof(buffer));
     klib::format_to(sink, format, args...);
     return std::string(buffer, sink.length());

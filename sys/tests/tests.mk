@@ -6,7 +6,8 @@ SYS_TEST_SOURCES := $(sort $(wildcard sys/tests/*.cpp))
 SYS_HOST_SOURCES := $(sort $(wildcard sys/lib/*.cpp)) \
     sys/boot/boot_info.cpp sys/boot/multiboot1.cpp sys/boot/multiboot2.cpp \
     sys/mm/frame_bitmap.cpp sys/mm/boot_allocator.cpp sys/mm/heap/heap.cpp \
-    sys/kernel/options.cpp sys/kernel/log_level.cpp sys/kernel/symbols.cpp
+    sys/kernel/options.cpp sys/kernel/log_level.cpp sys/kernel/symbols.cpp \
+    sys/exec/elf_image.cpp sys/fs/ustar.cpp
 
 SYS_TEST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(SYS_TEST_SOURCES) $(SYS_HOST_SOURCES) tools/testing/gtest_main.cpp)
 HOST_FLAGS_FILE := $(call flags_file,$(BUILD)/host/.flags,$(HOST_CXXFLAGS))

@@ -10,6 +10,7 @@ uint64_t g_tsc_hz = 0;
 uint64_t g_tsc_base = 0;
 TickScale g_scale {};
 uint64_t g_ticks = 0;
+uint64_t g_realtime_offset = 0;
 } // namespace
 
 void init_clock(uint64_t tsc_hz)
@@ -23,6 +24,11 @@ void init_clock(uint64_t tsc_hz)
 bool clock_ready() { return g_tsc_hz != 0; }
 uint64_t tsc_frequency() { return g_tsc_hz; }
 TickScale tsc_scale() { return g_scale; }
+
+uint64_t tsc_base() { return g_tsc_base; }
+
+void set_realtime(uint64_t epoch_seconds) { g_realtime_offset = epoch_seconds * kNanosecondsPerSecond - monotonic_ns(); }
+uint64_t realtime_offset_ns() { return g_realtime_offset; }
 
 uint64_t monotonic_ns()
 {

@@ -10,8 +10,14 @@ void init_clock(uint64_t tsc_hz);
 bool clock_ready();
 uint64_t tsc_frequency();
 TickScale tsc_scale();
+// The TSC value at which monotonic time was zero.
+uint64_t tsc_base();
 // Nanoseconds since the clock started.
 uint64_t monotonic_ns();
+
+// Wall-clock time is monotonic time plus this, set from the RTC at boot.
+void set_realtime(uint64_t epoch_seconds);
+uint64_t realtime_offset_ns();
 
 // The periodic timer interrupt.
 constexpr uint32_t kTimerHz = 250;

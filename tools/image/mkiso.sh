@@ -1,8 +1,8 @@
 #!/bin/sh
 # Makes a GRUB2 rescue ISO that boots KERNEL with multiboot2.
-#   mkiso.sh OUT.iso KERNEL "COMMAND LINE" [MODULE...]
-# Modules are added as module2 lines, each with its file name as its
-# command line. GRUB and the kernel both talk on the serial console.
+#   mkiso.sh OUT.iso KERNEL "COMMAND LINE" [MODULE[:NAME]...]
+# Modules are added as module2 lines, each with its name (by default its
+# file name) as its command line. GRUB and the kernel both talk on the serial console.
 set -eu
 out=$1
 kernel=$2
@@ -21,8 +21,10 @@ cp "$kernel" "$root/boot/banos"
     echo "set default=0"
     echo "menuentry \"banos\" {"
     echo "    multiboot2 /boot/banos $cmdline"
-    for module in "$@"; do
+    for spec in "$@"; do
+        module=${spec%%:*}
         name=$(basename "$module")
+        [ "$spec" = "$module" ] || name=${spec#*:}
         cp "$module" "$root/boot/$name"
         echo "    module2 /boot/$name $name"
     done

@@ -142,6 +142,7 @@ Heap::Heap(HeapBackend& backend) : backend_(backend)
 
 Heap::~Heap()
 {
+    KASSERT(stats().allocations_in_use == 0);
     trim();
 }
 

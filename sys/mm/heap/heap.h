@@ -79,7 +79,8 @@ public:
     explicit Heap(HeapBackend& backend);
     Heap(const Heap&) = delete;
     Heap& operator=(const Heap&) = delete;
-    // Whatever is still allocated goes back with the heap (host tests).
+    // The heap must be empty by then: anything still allocated is a leak,
+    // and the destructor fails an assertion rather than hide it.
     ~Heap();
 
     void* allocate(size_t size, size_t alignment = 16);

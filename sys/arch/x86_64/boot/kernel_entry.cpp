@@ -11,12 +11,18 @@
 #include "arch/x86_64/interrupts/pic.h"
 #include "arch/x86_64/mm/phys.h"
 #include "arch/x86_64/time/pit.h"
+#include "arch/x86_64/time/rtc.h"
+#include "arch/x86_64/cpu/thread_context.h"
+#include "arch/x86_64/interrupts/exceptions.h"
+#include "kabi/kabi.h"
+#include "proc/scheduler.h"
+#include "proc/user_faults.h"
 #include "boot/boot_info.h"
 #include "kernel/log.h"
 #include "kernel/main.h"
 #include "kernel/options.h"
 #include "kernel/panic.h"
-#include "mm/address_space.h"
+#include "mm/kernel_memory.h"
 #include "mm/boot_allocator.h"
 #include "mm/kernel_heap.h"
 #include "mm/kernel_stack.h"
@@ -52,9 +58,9 @@ public:
             return {};
         auto* text = arch::phys_to_virt<const char>(address);
         size_t length = 0;
-        while (length < max_length && address + length < kIdentityMapLimit && text[length])
+        while (length <= max_length && address + length < kIdentityMapLimit && text[length])
             ++length;
-        if (length == max_length || address + length >= kIdentityMapLimit)
+        if (length > max_length || address + length >= kIdentityMapLimit)
             return {};
         if (record)
             dump(address, klib::ReadonlyBytes(reinterpret_cast<const unsigned char*>(text), length + 1));
@@ -122,7 +128,15 @@ void init_time()
         kernel::panic("boot: the PIT did not count down; cannot calibrate the TSC");
     ktime::init_clock(*tsc_hz);
     klog::info("time: TSC at {}.{:03} MHz", *tsc_hz / 1000000, (*tsc_hz / 1000) % 1000);
-    arch::set_interrupt_handler(arch::vector::kLapicTimer, [](arch::InterruptFrame&) { ktime::timer_tick(); });
+    if (auto seconds = arch::rtc::read_epoch_seconds())
+        ktime::set_realtime(*seconds);
+    else
+        klog::warn("time: the real-time clock gave no consistent reading; the wall clock starts at 1970");
+    arch::set_interrupt_handler(arch::vector::kLapicTimer, [](arch::InterruptFrame&) {
+        ktime::timer_tick();
+        kabi::timer_tick();
+        sched::timer_tick();
+    });
     if (auto result = arch::lapic::start_timer(ktime::kTimerHz, arch::vector::kLapicTimer, *tsc_hz);
         result.is_error())
         kernel::panic("boot: local APIC timer: {}", result.error());
@@ -175,6 +189,8 @@ extern "C" [[noreturn]] void kernel_entry(uint32_t loader_magic, uint32_t info_a
     mm::use_physical_memory_for_page_tables();
     mm::init_kernel_heap();
     init_time();
+    arch::init_syscall_entry();
+    arch::set_user_exception_handler(proc::handle_user_fault);
 
     auto stack = mm::KernelStack::create();
     if (stack.is_error())

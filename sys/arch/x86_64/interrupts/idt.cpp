@@ -5,6 +5,7 @@
 #include "arch/x86_64/interrupts/lapic.h"
 #include "kernel/log.h"
 #include "kernel/panic.h"
+#include "proc/scheduler.h"
 
 extern "C" const uint64_t isr_stub_table[256];
 
@@ -85,4 +86,6 @@ extern "C" void interrupt_dispatch(arch::InterruptFrame* frame)
     else
         klog::warn("interrupt: vector {} has no handler", v);
     arch::lapic::end_of_interrupt();
+    if (frame->from_user())
+        sched::preempt_if_due(*frame);
 }

@@ -4,6 +4,8 @@
 
 extern interrupt_dispatch
 
+%include "sys/arch/x86_64/interrupts/frame.inc"
+
 section .text
 bits 64
 
@@ -37,41 +39,13 @@ interrupt_common:
     jz .from_kernel_entry
     swapgs
 .from_kernel_entry:
-    push rax
-    push rbx
-    push rcx
-    push rdx
-    push rsi
-    push rdi
-    push rbp
-    push r8
-    push r9
-    push r10
-    push r11
-    push r12
-    push r13
-    push r14
-    push r15
+    PUSH_GENERAL_REGISTERS
     cld
     mov rdi, rsp
     call interrupt_dispatch
 global interrupt_return
 interrupt_return:
-    pop r15
-    pop r14
-    pop r13
-    pop r12
-    pop r11
-    pop r10
-    pop r9
-    pop r8
-    pop rbp
-    pop rdi
-    pop rsi
-    pop rdx
-    pop rcx
-    pop rbx
-    pop rax
+    POP_GENERAL_REGISTERS
     add rsp, 16                         ; vector and error code
     test qword [rsp + 8], 3
     jz .to_kernel

@@ -3,7 +3,7 @@
 #include "arch/x86_64/cpu/cpu.h"
 #include "arch/x86_64/interrupts/idt.h"
 #include "kernel/log.h"
-#include "mm/address_space.h"
+#include "mm/kernel_memory.h"
 
 namespace arch::lapic {
 

@@ -6,7 +6,7 @@
 #include "kernel/log.h"
 #include "lib/math.h"
 #include "lib/spinlock.h"
-#include "mm/address_space.h"
+#include "mm/kernel_memory.h"
 #include "mm/physical_memory.h"
 
 extern "C" char __kernel_start[], __text_end[], __rodata_end[], __kernel_end[];

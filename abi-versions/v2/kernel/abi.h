@@ -1,0 +1,73 @@
+/* Kernel ABI 2: structures of the trap interface and of the shared pages.
+ *
+ * kpmap: one page for the whole system, mapped read-only into every
+ * process. upmap: one page per process, read-only. Both are written only by
+ * the kernel, under a sequence counter:
+ *
+ *   reader: do { s = sequence; (wait while s is odd) read fields; }
+ *           while (sequence != s);
+ *   writer: sequence++ (now odd); write fields; sequence++ (even again).
+ */
+#ifndef BANOS_ABI_V2_KERNEL_ABI_H
+#define BANOS_ABI_V2_KERNEL_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define BANOS_KERNEL_ABI_V2 2
+
+/* Kernel clock ids (not the program ABIs' numbers: the layer translates). */
+#define BANOS_K2_CLOCK_MONOTONIC 0
+#define BANOS_K2_CLOCK_REALTIME 1
+
+struct banos_k2_timespec {
+    int64_t seconds;
+    int64_t nanoseconds;
+};
+
+#define BANOS_K2_UTSNAME_LENGTH 65
+struct banos_k2_utsname {
+    char sysname[BANOS_K2_UTSNAME_LENGTH];
+    char nodename[BANOS_K2_UTSNAME_LENGTH];
+    char release[BANOS_K2_UTSNAME_LENGTH];
+    char version[BANOS_K2_UTSNAME_LENGTH];
+    char machine[BANOS_K2_UTSNAME_LENGTH];
+};
+
+struct banos_k2_kpmap {
+    uint32_t kernel_abi;
+    uint32_t cpu_count;
+    uint32_t sequence;
+    uint32_t tsc_usable;           /* 0: read the clocks with a trap */
+    uint64_t tsc_base;             /* TSC value at monotonic_base_ns */
+    uint64_t monotonic_base_ns;
+    uint64_t realtime_offset_ns;   /* realtime = monotonic + offset */
+    uint64_t tsc_mult;             /* ns = (tsc - tsc_base) * mult >> shift */
+    uint32_t tsc_shift;
+    uint32_t coarse_resolution_ns;
+    uint64_t coarse_monotonic_ns;  /* updated at every timer tick */
+    struct banos_k2_utsname uts;   /* constant after boot */
+};
+
+struct banos_k2_upmap {
+    uint32_t sequence;
+    int32_t pid;
+    int32_t ppid;
+    uint32_t uid;
+    uint32_t euid;
+    uint32_t gid;
+    uint32_t egid;
+    int32_t pgid;
+    int32_t sid;
+    uint32_t reserved;
+    uint64_t syscall_count;        /* system-call entries of this process */
+};
+
+#ifdef __cplusplus
+static_assert(offsetof(struct banos_k2_kpmap, tsc_base) == 16, "kernel ABI 2 layout");
+static_assert(offsetof(struct banos_k2_kpmap, uts) == 64, "kernel ABI 2 layout");
+static_assert(sizeof(struct banos_k2_kpmap) <= 4096, "kpmap is one page");
+static_assert(offsetof(struct banos_k2_upmap, syscall_count) == 40, "kernel ABI 2 layout");
+#endif
+
+#endif

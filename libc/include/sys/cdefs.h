@@ -1,0 +1,23 @@
+/* Declarations shared by every libc header, for C (gnu11) and C++. */
+#ifndef __BANOS_SYS_CDEFS_H
+#define __BANOS_SYS_CDEFS_H
+
+#ifdef __cplusplus
+#define __BEGIN_DECLS extern "C" {
+#define __END_DECLS }
+#else
+#define __BEGIN_DECLS
+#define __END_DECLS
+#endif
+
+#ifdef __cplusplus
+#define __BANOS_STATIC_ASSERT(condition, message) static_assert(condition, message)
+#else
+#define __BANOS_STATIC_ASSERT(condition, message) _Static_assert(condition, message)
+#endif
+
+#define __BANOS_NORETURN __attribute__((__noreturn__))
+#define __BANOS_PRINTF(format_index, first_argument) \
+    __attribute__((__format__(__printf__, format_index, first_argument)))
+
+#endif

@@ -1,0 +1,35 @@
+# Boot archives: for every kernel ABI k and program ABI p, the layers of
+# kernel k for every program ABI, and the programs of ABI p:
+# $(BUILD)/images/initrd-k<k>-p<p>.tar. The matrix boots each one.
+
+MKINITRD := $(PYTHON) tools/image/mkinitrd.py
+NOABI_PROGRAM_ABI := 9
+
+# A program for an ABI no layer serves: exec must refuse it.
+$(BUILD)/user/abi%/bin/hello-noabi: $(BUILD)/user/abi%/bin/hello tools/image/set-program-abi.py
+	@$(PYTHON) tools/image/set-program-abi.py $< $@ $(NOABI_PROGRAM_ABI)
+
+initrd_layer_pairs = $(foreach p,$(PROGRAM_ABIS),\
+    /system/syslayer/abi-$(p).layer=$(BUILD)/syslayer/k$(1)/abi-$(p).layer \
+    /system/syslayer/abi-$(p).trap.layer=$(BUILD)/syslayer/k$(1)/abi-$(p).trap.layer)
+initrd_program_pairs = $(foreach program,$(USER_PROGRAMS) hello hello-pie hello-noabi,\
+    /bin/$(program)=$(BUILD)/user/abi$(1)/bin/$(program))
+
+# $(1) = kernel ABI, $(2) = program ABI
+define initrd_build
+$(BUILD)/images/initrd-k$(1)-p$(2).tar: $$(call layers_for_kernel,$(1)) $$(call user_programs_for,$(2)) \
+        $(BUILD)/user/abi$(2)/bin/hello $(BUILD)/user/abi$(2)/bin/hello-pie $(BUILD)/user/abi$(2)/bin/hello-noabi \
+        tools/image/mkinitrd.py
+	@mkdir -p $$(@D)
+	@echo "  INITRD  $$@"
+	@$(MKINITRD) $$@ $$(call initrd_layer_pairs,$(1)) $$(call initrd_program_pairs,$(2))
+endef
+
+$(foreach k,$(KERNEL_ABIS),$(foreach p,$(PROGRAM_ABIS),$(eval $(call initrd_build,$(k),$(p)))))
+
+ALL_INITRDS := $(foreach k,$(KERNEL_ABIS),$(foreach p,$(PROGRAM_ABIS),$(BUILD)/images/initrd-k$(k)-p$(p).tar))
+# What `make run` and the GRUB images carry: the newest userland.
+DEFAULT_PROGRAM_ABI := $(lastword $(PROGRAM_ABIS))
+
+.PHONY: initrds
+initrds: $(ALL_INITRDS)

@@ -1,0 +1,60 @@
+// Kernel ABI 1: trap table T1, -errno results, no shared pages.
+#include "abi-versions/v1/kernel/abi.h"
+#include "kabi/common/basic_traps.h"
+#include "kabi/kabi.h"
+#include "kernel/log.h"
+#include "mm/user_memory.h"
+#include "proc/process.h"
+#include "syscall/syscalls.h"
+
+#define KABI_ERRORS_DEF "abi-versions/v1/kernel/errors.def"
+#include "kabi/common/error_numbers.h"
+
+namespace kabi {
+
+namespace {
+constexpr ErrorNumbers kErrors = make_error_numbers();
+
+using Result = TrapResult;
+
+Result trap_time_ticks(const TrapArguments& a)
+{
+    sys::Clock clock;
+    if (a.a0 == BANOS_K1_CLOCK_REALTIME)
+        clock = sys::Clock::Realtime;
+    else if (a.a0 == BANOS_K1_CLOCK_MONOTONIC)
+        clock = sys::Clock::Monotonic;
+    else
+        return klib::ErrorCode::Invalid;
+    return sys::clock_ns(clock) / (1000000000 / BANOS_K1_TICK_HZ);
+}
+
+Result trap_uname(const TrapArguments& a)
+{
+    banos_k1_utsname out;
+    fill_system_name(out);
+    TRY(mm::copy_to_user(a.a0, &out, sizeof(out)));
+    return 0;
+}
+} // namespace
+
+void init() {}
+
+void process_created(proc::Process&) {}
+void process_ids_changed(proc::Process&) {}
+void timer_tick() {}
+
+#define KABI_TRAPS_DEF "abi-versions/v1/kernel/traps.def"
+#include "kabi/common/register_dispatch.inc"
+
+klib::ErrorOr<void> map_shared_pages(proc::Process& process, uint64_t, const banos_layer_descriptor& layer)
+{
+    if (layer.kpmap_offset || layer.upmap_offset) {
+        klog::warn("exec: pid {} ({}): the layer asks for shared pages, which kernel ABI 1 does not have",
+                   process.pid(), process.path());
+        return klib::ErrorCode::ExecFormat;
+    }
+    return {};
+}
+
+} // namespace kabi

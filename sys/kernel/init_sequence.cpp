@@ -1,0 +1,114 @@
+#include "kernel/init_sequence.h"
+
+#include "exec/exec.h"
+#include "kernel/log.h"
+#include "kernel/main.h"
+#include "kernel/options.h"
+#include "kernel/panic.h"
+#include "kernel/shutdown.h"
+#include "proc/process.h"
+#include "proc/scheduler.h"
+
+namespace kernel {
+
+namespace {
+constexpr size_t kMaxWords = 32;
+
+struct Entry {
+    bool expect_refusal { false };
+    klib::StringView path;
+    klib::StringView arguments[kMaxWords];
+    size_t argument_count { 0 };
+    klib::StringView environment[kMaxWords];
+    size_t environment_count { 0 };
+};
+
+Entry parse_entry(klib::StringView text)
+{
+    Entry entry;
+    if (!text.is_empty() && text[0] == '!') {
+        entry.expect_refusal = true;
+        text = text.substring(1);
+    }
+    size_t start = 0;
+    for (size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text[i] != '+')
+            continue;
+        klib::StringView word = text.substring(start, i - start);
+        start = i + 1;
+        if (word.is_empty())
+            continue;
+        if (entry.path.is_empty() && word.find('=')) {
+            if (entry.environment_count < kMaxWords)
+                entry.environment[entry.environment_count++] = word;
+        } else if (entry.argument_count < kMaxWords) {
+            if (entry.path.is_empty())
+                entry.path = word;
+            entry.arguments[entry.argument_count++] = word;
+        }
+    }
+    return entry;
+}
+
+// Runs one program to its end. Returns whether it behaved as expected.
+bool run(const Entry& entry)
+{
+    auto spawned = exec::spawn({
+        entry.path,
+        klib::Span<const klib::StringView>(entry.arguments, entry.argument_count),
+        klib::Span<const klib::StringView>(entry.environment, entry.environment_count),
+        0,
+    });
+    if (spawned.is_error()) {
+        if (entry.expect_refusal) {
+            klog::print("PASS init.refused:{} ({})\n", entry.path, spawned.error());
+            return true;
+        }
+        klog::print("FAIL init.run:{}: exec failed: {}\n", entry.path, spawned.error());
+        return false;
+    }
+    klib::RefPtr<proc::Process> process = spawned.release_value();
+    klog::info("init: started {} as pid {}", entry.path, process->pid());
+    sched::make_runnable(*process->main_thread());
+    process->wait_for_exit();
+    int status = process->exit_status();
+    klog::info("init: {} (pid {}) exited with status {}", entry.path, process->pid(), status);
+    if (entry.expect_refusal) {
+        klog::print("FAIL init.refused:{}: it ran\n", entry.path);
+        return false;
+    }
+    if (status != 0) {
+        klog::print("FAIL init.run:{}: exit status {}\n", entry.path, status);
+        return false;
+    }
+    klog::print("PASS init.run:{}\n", entry.path);
+    return true;
+}
+
+void init_thread(void*)
+{
+    klib::StringView list = options().init;
+    bool all_passed = true;
+    size_t start = 0;
+    for (size_t i = 0; i <= list.size(); ++i) {
+        if (i < list.size() && list[i] != ',')
+            continue;
+        if (i > start)
+            all_passed = run(parse_entry(list.substring(start, i - start))) && all_passed;
+        start = i + 1;
+    }
+    if (options().test_mode)
+        shutdown(all_passed && selftests_passed() ? ExitStatus::Success : ExitStatus::Failure);
+    klog::info("init: every program has ended");
+}
+} // namespace
+
+void start_init_sequence()
+{
+    auto thread = proc::Thread::create_kernel("init", init_thread, nullptr);
+    if (thread.is_error())
+        panic("init: cannot create the init thread: {}", thread.error());
+    sched::make_runnable(*thread.release_value().leak());
+}
+
+} // namespace kernel

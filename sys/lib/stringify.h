@@ -1,0 +1,4 @@
+#pragma once
+
+#define BANOS_STRINGIFY_INNER(x) #x
+#define BANOS_STRINGIFY(x) BANOS_STRINGIFY_INNER(x)

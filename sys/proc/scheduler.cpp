@@ -1,0 +1,122 @@
+#include "proc/scheduler.h"
+
+#include "arch/x86_64/cpu/cpu.h"
+#include "kernel/panic.h"
+#include "lib/intrusive_list.h"
+#include "lib/spinlock.h"
+#include "proc/process.h"
+
+namespace sched {
+
+namespace {
+// All of this is touched only with interrupts off (one CPU for now).
+klib::IntrusiveList<proc::Thread, &proc::Thread::queue_node> g_run_queue;
+proc::Thread* g_current = nullptr;
+proc::Thread* g_idle = nullptr;
+klib::OwnPtr<proc::Thread> g_idle_owner;
+bool g_preempt_due = false;
+
+void switch_to(proc::Thread& next)
+{
+    proc::Thread& previous = *g_current;
+    next.set_state(proc::ThreadState::Running);
+    if (&next == &previous)
+        return;
+    proc::Process* next_process = next.process();
+    if (next_process && next_process != previous.process())
+        next_process->address_space().activate();
+    g_current = &next;
+    g_preempt_due = false;
+    arch::switch_thread_state(previous.context(), next.context());
+    switch_context(&previous.context().kernel_rsp, next.context().kernel_rsp);
+}
+} // namespace
+
+void init()
+{
+    auto idle = proc::Thread::adopt_boot_thread();
+    if (idle.is_error())
+        kernel::panic("sched: no memory for the idle thread");
+    g_idle_owner = idle.release_value();
+    g_idle = g_idle_owner.get();
+    g_current = g_idle;
+}
+
+proc::Thread& current() { return *g_current; }
+
+void make_runnable(proc::Thread& thread)
+{
+    auto state = klib::interrupts_save_and_disable();
+    thread.set_state(proc::ThreadState::Runnable);
+    if (&thread != g_idle && !thread.queue_node.is_linked())
+        g_run_queue.push_back(thread);
+    klib::interrupts_restore(state);
+}
+
+void schedule()
+{
+    KASSERT(!arch::interrupts_enabled());
+    proc::Thread* next = g_run_queue.pop_front();
+    if (!next) {
+        if (g_current->state() == proc::ThreadState::Running)
+            return;
+        next = g_idle;
+    }
+    switch_to(*next);
+}
+
+void yield()
+{
+    auto state = klib::interrupts_save_and_disable();
+    if (g_current != g_idle) {
+        g_current->set_state(proc::ThreadState::Runnable);
+        g_run_queue.push_back(*g_current);
+    }
+    schedule();
+    klib::interrupts_restore(state);
+}
+
+void exit_current_thread()
+{
+    arch::disable_interrupts();
+    g_current->set_state(proc::ThreadState::Dead);
+    schedule();
+    kernel::panic("sched: a dead thread was scheduled");
+}
+
+void run_idle()
+{
+    for (;;) {
+        arch::disable_interrupts();
+        if (!g_run_queue.is_empty()) {
+            g_idle->set_state(proc::ThreadState::Runnable);
+            schedule();
+            continue;
+        }
+        // sti takes effect after the next instruction, so no interrupt
+        // can slip in between the check above and the halt.
+        asm volatile("sti; hlt" ::: "memory");
+    }
+}
+
+void timer_tick()
+{
+    if (g_current != g_idle && !g_run_queue.is_empty())
+        g_preempt_due = true;
+}
+
+void preempt_if_due(const arch::InterruptFrame& frame)
+{
+    if (g_preempt_due && frame.from_user())
+        yield();
+}
+
+} // namespace sched
+
+// Where every new thread starts (see context_switch.asm).
+extern "C" [[noreturn]] void thread_start_hook(arch::ThreadFunction function, void* argument)
+{
+    arch::enable_interrupts();
+    function(argument);
+    sched::exit_current_thread();
+}

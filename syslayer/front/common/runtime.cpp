@@ -1,0 +1,27 @@
+// What every layer needs whatever its ABIs: the ENOSYS slot, and the few
+// memory primitives the compiler may call on its own (a layer links no C
+// library).
+#include <stddef.h>
+
+#include "syslayer/errno.h"
+#include "syslayer/slots.h"
+
+extern "C" int64_t layer_nosys()
+{
+    layer::store_errno(layer::Error::NotImplemented);
+    return -1;
+}
+
+extern "C" void* memcpy(void* destination, const void* source, size_t count)
+{
+    void* result = destination;
+    asm volatile("rep movsb" : "+D"(destination), "+S"(source), "+c"(count) : : "memory");
+    return result;
+}
+
+extern "C" void* memset(void* destination, int value, size_t count)
+{
+    void* result = destination;
+    asm volatile("rep stosb" : "+D"(destination), "+c"(count) : "a"(value) : "memory");
+    return result;
+}
