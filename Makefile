@@ -4,6 +4,11 @@
 .DEFAULT_GOAL := all
 .DELETE_ON_ERROR:
 MAKEFLAGS += --no-builtin-rules
+# Build in parallel by default (every rule is safe under -j); an explicit
+# -j on the command line still decides.
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(shell nproc)
+endif
 
 include mk/config.mk
 include sys/sys.mk
@@ -12,6 +17,7 @@ include sys/tests/fuzz/fuzz.mk
 include syslayer/syslayer.mk
 include mk/libc.mk
 include mk/user.mk
+include mk/test-programs.mk
 include mk/initrd.mk
 include mk/image.mk
 include mk/run.mk

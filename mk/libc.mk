@@ -13,10 +13,13 @@
 # libc included, so libc and programs share one set of ABI flags.
 #
 # Targets: libc (everything above, plus a standalone C and C++ compile of
-# every public header for every ABI); libc-host-tests: $(BUILD)/host/libc-tests
-# (GoogleTest, ASan/UBSan: the formatter, string and number functions) and
+# every public header, and of all of them together, for every ABI);
+# libc-host-tests: $(BUILD)/host/libc-tests (GoogleTest, ASan/UBSan: the
+# pure code of libc/src/core/ against the host's libc: printf, scanf,
+# strtod, qsort, calendar, malloc's core, maths, strings) and
 # $(BUILD)/host/libc-linux-abi<N>[-pie]-tests (libc itself, run as a Linux
-# process through a stand-in layer: start code, relocation, stdio, exit).
+# process through the stand-in layer of libc/tests/linux/: files, stdio,
+# processes, signals, terminals...).
 
 LIBC_ABIS ?= 1 2
 BANOS_CC := tools/banos-cc
@@ -25,6 +28,9 @@ LIBC_AR ?= ar
 LIBC_CPP := $(CXX) -E -P -undef -nostdinc -x c
 
 LIBC_SOURCES := $(sort $(shell find libc/src -name '*.cpp'))
+LIBC_LINUX_TEST_SOURCES := $(sort $(wildcard libc/tests/linux/*.c))
+# Assembly that goes into libc.a (crt0.S and window.S are linked on their own).
+LIBC_ASM_SOURCES := libc/arch/x86_64/setjmp.S
 LIBC_PUBLIC_HEADERS := $(sort $(patsubst libc/include/%,%,$(shell find libc/include -name '*.h')))
 LIBC_ABI_FILES := $(sort $(wildcard abi-versions/common/*.h abi-versions/common/*.def abi-versions/v*/program/*))
 LIBC_ABI_COPIES := $(patsubst %,$(BUILD)/user/include/%,$(LIBC_ABI_FILES))
@@ -49,12 +55,13 @@ $(BUILD)/user/include/abi-versions/%: abi-versions/%
 # $(1) = program ABI
 define libc_build
 LIBC_GENERATED_$(1) := $(BUILD)/user/abi$(1)/include/bits/slot_presence.h $(BUILD)/user/abi$(1)/include/bits/errno_values.h
-LIBC_OBJS_$(1) := $$(patsubst %,$(BUILD)/user/abi$(1)/obj/%.o,$(LIBC_SOURCES))
+LIBC_OBJS_$(1) := $$(patsubst %,$(BUILD)/user/abi$(1)/obj/%.o,$(LIBC_SOURCES) $(LIBC_ASM_SOURCES))
 LIBC_FLAGS_$(1) := $$(call flags_file,$(BUILD)/user/abi$(1)/.flags,$(LIBC_CXXFLAGS) $(LIBC_ASFLAGS) $(LIBC_TEST_CFLAGS) $(LIBC_TEST_CXXFLAGS) $(LIBC_HEADER_CHECK_CFLAGS) $(LIBC_HEADER_CHECK_CXXFLAGS) $(CXX))
 LIBC_RUNTIME_$(1) := $(BUILD)/user/abi$(1)/libc.a $(BUILD)/user/abi$(1)/crt0.o $(BUILD)/user/abi$(1)/window.o \
     $(BUILD)/user/abi$(1)/program.ld $(BUILD)/user/abi$(1)/program-pie.ld
 LIBC_HEADER_CHECKS_$(1) := $$(foreach header,$$(filter-out $$(if $$(filter 1,$(1)),$(LIBC_HEADERS_NOT_IN_ABI1)),$(LIBC_PUBLIC_HEADERS)), \
     $(BUILD)/user/abi$(1)/header-check/$$(header).c.ok $(BUILD)/user/abi$(1)/header-check/$$(header).cpp.ok)
+LIBC_HEADER_CHECKS_$(1) += $(BUILD)/user/abi$(1)/header-check/all-headers.c.ok $(BUILD)/user/abi$(1)/header-check/all-headers.cpp.ok
 LIBC_PROGRAMS_$(1) := $$(foreach program,hello hello-pie hello-cxx hello-cxx-pie,$(BUILD)/user/abi$(1)/bin/$$(program))
 
 $(BUILD)/user/abi$(1)/include/bits/%.h: libc/gen/%.h.in $$(LIBC_FLAGS_$(1)) | $(LIBC_ABI_COPIES) $(DEPS_STAMP)
@@ -79,6 +86,11 @@ $(BUILD)/user/abi$(1)/obj/%.cpp.o: %.cpp $(BANOS_CC) $$(LIBC_FLAGS_$(1)) | $$(LI
 	@echo "  CXX     $$< (program ABI $(1))"
 	@$(LIBC_BANOS_CC) --abi=$(1) -c $$< -o $$@ -MMD -MP $(LIBC_CXXFLAGS)
 
+$(BUILD)/user/abi$(1)/obj/%.S.o: %.S $(BANOS_CC) $$(LIBC_FLAGS_$(1)) | $$(LIBC_GENERATED_$(1)) $(LIBC_ABI_COPIES) $(DEPS_STAMP)
+	@mkdir -p $$(@D)
+	@echo "  AS      $$< (program ABI $(1))"
+	@$(LIBC_BANOS_CC) --abi=$(1) -c $$< -o $$@ -MMD -MP $(LIBC_ASFLAGS)
+
 $(BUILD)/user/abi$(1)/crt0.o: libc/arch/x86_64/crt0.S $(BANOS_CC) $$(LIBC_FLAGS_$(1)) | $$(LIBC_GENERATED_$(1)) $(LIBC_ABI_COPIES) $(DEPS_STAMP)
 	@echo "  AS      $$< (program ABI $(1))"
 	@$(LIBC_BANOS_CC) --abi=$(1) -c $$< -o $$@ -MMD -MP $(LIBC_ASFLAGS)
@@ -101,6 +113,14 @@ $(BUILD)/user/abi$(1)/header-check/%.c.ok: libc/tests/header_check.c $(BANOS_CC)
 $(BUILD)/user/abi$(1)/header-check/%.cpp.ok: libc/tests/header_check.cpp $(BANOS_CC) $$(LIBC_FLAGS_$(1)) | $$(LIBC_GENERATED_$(1)) $(LIBC_ABI_COPIES)
 	@mkdir -p $$(@D)
 	@$(LIBC_BANOS_CC) --abi=$(1) -c $$< -o $$@.o -include $$* -include $$* -MMD -MP -MF $$@.d -MT $$@ $(LIBC_HEADER_CHECK_CXXFLAGS)
+	@rm -f $$@.o && touch $$@
+
+# And all of them in one translation unit, as C and C++: no two clash.
+$(BUILD)/user/abi$(1)/header-check/all-headers.c.ok $(BUILD)/user/abi$(1)/header-check/all-headers.cpp.ok: \
+        $(BUILD)/user/abi$(1)/header-check/all-headers.%.ok: libc/tests/header_check.% $(BANOS_CC) $$(LIBC_FLAGS_$(1)) | $$(LIBC_GENERATED_$(1)) $(LIBC_ABI_COPIES)
+	@mkdir -p $$(@D)
+	@$(LIBC_BANOS_CC) --abi=$(1) -c $$< -o $$@.o $$(foreach header,$$(filter-out $$(if $$(filter 1,$(1)),$(LIBC_HEADERS_NOT_IN_ABI1)),$(LIBC_PUBLIC_HEADERS)),-include $$(header)) \
+	    -MMD -MP -MF $$@.d -MT $$@ $$(if $$(filter c,$$*),$(LIBC_HEADER_CHECK_CFLAGS),$(LIBC_HEADER_CHECK_CXXFLAGS))
 	@rm -f $$@.o && touch $$@
 
 # The test programs: built as any program would be, then checked.
@@ -128,20 +148,21 @@ $$(filter-out %-pie,$$(LIBC_PROGRAMS_$(1))): $(BUILD)/user/abi$(1)/bin/%: $(BUIL
 	@$(PYTHON) libc/tests/check_program.py --abi $(1) --slots $(BUILD)/user/abi$(1)/include/bits/slot_presence.h $$@.tmp
 	@mv $$@.tmp $$@
 
-# libc run for real, as Linux processes on the build host: the test program
-# libc/tests/linux/libc_smoke.c with a stand-in layer (the only user-space
-# object with syscall instructions; never linked into real programs).
+# libc run for real, as Linux processes on the build host: the programs in
+# libc/tests/linux/ with a stand-in layer (the only user-space object with
+# syscall instructions; never linked into real programs).
 $(BUILD)/user/abi$(1)/obj/linux_layer.o: libc/tests/linux/linux_layer.cpp $(BANOS_CC) $$(LIBC_FLAGS_$(1)) | $$(LIBC_GENERATED_$(1)) $(LIBC_ABI_COPIES)
 	@mkdir -p $$(@D)
 	@echo "  CXX     $$< (program ABI $(1))"
 	@$(LIBC_BANOS_CC) --abi=$(1) -c $$< -o $$@ -MMD -MP -fno-stack-protector $(LIBC_TEST_CXXFLAGS)
 
-$(BUILD)/user/abi$(1)/obj/libc_smoke.o: libc/tests/linux/libc_smoke.c $(BANOS_CC) $$(LIBC_FLAGS_$(1)) | $$(LIBC_GENERATED_$(1)) $(LIBC_ABI_COPIES)
+$(BUILD)/user/abi$(1)/obj/linux-tests/%.o: libc/tests/linux/%.c $(BANOS_CC) $$(LIBC_FLAGS_$(1)) | $$(LIBC_GENERATED_$(1)) $(LIBC_ABI_COPIES)
 	@mkdir -p $$(@D)
 	@echo "  CC      $$< (program ABI $(1))"
 	@$(LIBC_BANOS_CC) --abi=$(1) -c $$< -o $$@ -MMD -MP -fno-builtin $(LIBC_TEST_CFLAGS)
 
-LIBC_LINUX_OBJS_$(1) := $(BUILD)/user/abi$(1)/obj/libc_smoke.o $(BUILD)/user/abi$(1)/obj/linux_layer.o
+LIBC_LINUX_OBJS_$(1) := $$(patsubst libc/tests/linux/%.c,$(BUILD)/user/abi$(1)/obj/linux-tests/%.o,$(LIBC_LINUX_TEST_SOURCES)) \
+    $(BUILD)/user/abi$(1)/obj/linux_layer.o
 
 $(BUILD)/host/libc-linux-abi$(1)-tests: $$(LIBC_LINUX_OBJS_$(1)) $$(LIBC_RUNTIME_$(1)) $(BANOS_CC)
 	@mkdir -p $$(@D)
@@ -161,7 +182,7 @@ libc-abi$(1): $$(LIBC_RUNTIME_$(1)) $$(LIBC_PROGRAMS_$(1)) $$(LIBC_HEADER_CHECKS
 -include $$(LIBC_OBJS_$(1):.o=.d)
 -include $(BUILD)/user/abi$(1)/crt0.d $(BUILD)/user/abi$(1)/window.d
 -include $(BUILD)/user/abi$(1)/obj/hello.d $(BUILD)/user/abi$(1)/obj/hello-cxx.d
--include $(BUILD)/user/abi$(1)/obj/linux_layer.d $(BUILD)/user/abi$(1)/obj/libc_smoke.d
+-include $(BUILD)/user/abi$(1)/obj/linux_layer.d $$(LIBC_LINUX_OBJS_$(1):.o=.d)
 -include $$(LIBC_GENERATED_$(1):=.d) $(BUILD)/user/abi$(1)/program.ld.d $(BUILD)/user/abi$(1)/program-pie.ld.d
 -include $$(LIBC_HEADER_CHECKS_$(1):=.d)
 endef

@@ -11,11 +11,13 @@ PROGRAM_ABIS ?= 1 2
 
 LAYER_CXXFLAGS := -std=c++20 -O2 -g $(WARNINGS) -fPIE -fvisibility=hidden -ffreestanding \
     -fno-exceptions -fno-rtti -fno-stack-protector -fno-asynchronous-unwind-tables -fno-unwind-tables \
-    -fcf-protection=none -fno-plt -nostdlib -Isyslayer -Isyslayer/include -I.
+    -fcf-protection=none -fno-plt -nostdlib -Isyslayer -Isyslayer/include -I. \
+    -include syslayer/include/syslayer/hidden.h
 LAYER_LDFLAGS := -pie --no-dynamic-linker -z norelro -z noexecstack -nostdlib --hash-style=gnu
 
 layer_front_sources = $(wildcard syslayer/front/common/*.cpp) \
-    $(foreach v,$(shell seq 1 $(1)),$(wildcard syslayer/front/v$(v)/*.cpp)) syslayer/descriptor.cpp
+    $(foreach v,$(shell seq 1 $(1)),$(wildcard syslayer/front/v$(v)/*.cpp)) syslayer/descriptor.cpp \
+    syslayer/back/common/restorer.S
 
 $(BUILD)/syslayer/layer.ld: syslayer/layer.ld.S syslayer/include/syslayer/layout.h | $(DEPS_STAMP)
 	@mkdir -p $(@D)

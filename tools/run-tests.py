@@ -12,6 +12,7 @@ import glob
 import os
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from testing import vm  # noqa: E402
@@ -120,6 +121,68 @@ def run_matrix_cell(totals, build, log_dir, kernel_abi, program_abi):
     return passed, len(result.lines), not result.failed
 
 
+# The system's own tests inside the VM: processes, files, the shell suite.
+SYSTEM_INIT = ",".join([
+    "/bin/kernel_process_test",
+    "/bin/kernel_files_test",
+    "/bin/sh+/share/tests/shell/run-all.sh",
+])
+
+
+def run_system_tests(totals, build, log_dir, kernel_abi, program_abi):
+    run_vm(totals, f"k{kernel_abi}.system-p{program_abi}", log_dir,
+           kernel=os.path.join(build, f"kernel-abi{kernel_abi}", "banos"),
+           initrd=[os.path.join(build, "images", f"initrd-k{kernel_abi}-p{program_abi}.tar")],
+           append=f"test noselftest init={SYSTEM_INIT}", expect=[r"PASS init\.memory_returned"], timeout=240)
+
+
+def run_console_session(totals, log_dir, kernel_abi, iso):
+    """A person at the console: init starts the shell on the terminal; line
+    editing, ^C, ^D and exit behave as they should."""
+    name = f"k{kernel_abi}.console"
+    console = vm.Console(os.path.join(log_dir, name + ".log"), iso=iso)
+    prompt = r"# $"
+    steps = []
+
+    def step(check, ok, why=""):
+        ok = bool(ok)
+        steps.append(ok)
+        totals.record(f"PASS vm.{name}/{check}" if ok else f"FAIL vm.{name}/{check}: {why}")
+        return ok
+
+    try:
+        if not step("prompt", console.expect(prompt, timeout=60), "no shell prompt on the console"):
+            return
+        console.type("echo typed $((6*7))\r")
+        step("command", console.expect(r"^typed 42\s*$"), "echo did not run")
+        console.expect(prompt)
+        console.type("echo abc\x7f\x7fX\r")
+        step("erase", console.expect(r"^aX\s*$"), "DEL did not erase")
+        console.expect(prompt)
+        console.type("sleep 30\r")
+        time.sleep(1.0)
+        console.type("\x03")
+        step("ctrl_c_kills_foreground", console.expect(prompt, timeout=10), "^C did not end sleep")
+        console.type("echo status $?\r")
+        step("ctrl_c_status", console.expect(r"^status 130\s*$"), "sleep did not die of SIGINT")
+        console.expect(prompt)
+        console.type("cat\r")
+        time.sleep(0.5)
+        console.type("a line\r")
+        step("cat_echoes_line", console.expect(r"a line\s*\n.*a line", timeout=10), "cat did not echo the line")
+        console.type("\x04")
+        step("ctrl_d_end_of_file", console.expect(prompt, timeout=10), "^D did not end cat")
+        console.type("id -u; exit\r")
+        step("exit_and_respawn", console.expect(r"^0\s*$") and console.expect(prompt, timeout=30),
+             "the shell did not come back after exit")
+    finally:
+        if len(steps) < 8 or not all(steps):
+            print(f"---- last lines of {name}.log ----")
+            for line in console.tail():
+                print("    " + line)
+        console.close()
+
+
 def print_matrix(matrix, program_abis, kernel_abis):
     print("\nmatrix: program ABI (rows) on kernel ABI (columns), tests passed per combination")
     print("             " + "".join(f"kernel {k:<6}" for k in kernel_abis))
@@ -185,10 +248,15 @@ def main():
         if wanted("matrix"):
             for program_abi in args.program_abis.split():
                 matrix[(program_abi, abi)] = run_matrix_cell(totals, build, log_dir, abi, program_abi)
+        if wanted("system"):
+            for program_abi in args.program_abis.split():
+                run_system_tests(totals, build, log_dir, abi, program_abi)
+        if wanted("console"):
+            run_console_session(totals, log_dir, abi, os.path.join(kdir, "banos.iso"))
         if wanted("boot"):
             # What `make run` shows: GRUB, then the banner and the memory summary.
             run_vm(totals, f"{tag}.grub-boot-banner", log_dir, iso=os.path.join(kdir, "banos.iso"),
-                   stop_when="every program has ended",
+                   stop_when="init: banos user space",
                    expect=[r"Booting `banos'", r"banos: booting", r"info: memory: \d+ MiB usable",
                            r"init: banos user space"],
                    timeout=60)

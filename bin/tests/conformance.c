@@ -7,6 +7,7 @@
  * check and exits with the number of failures. */
 #include <banos.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -101,9 +102,13 @@ static void check_io(void)
     static const char line[] = "conformance: a line through write()\n";
     ssize_t n = write(1, line, sizeof(line) - 1);
     CHECK("io.write", n == (ssize_t)(sizeof(line) - 1), "write returned %ld", (long)n);
+    /* /dev/null: reads find the end of the file at once. */
+    int fd = open("/dev/null", O_RDONLY);
     char c;
-    n = read(0, &c, 1);
-    CHECK("io.read_console", n >= 0, "read(0) = %ld, errno %d", (long)n, errno);
+    n = fd >= 0 ? read(fd, &c, 1) : -1;
+    CHECK("io.read_end_of_file", fd >= 0 && n == 0, "open %d, read = %ld, errno %d", fd, (long)n, errno);
+    if (fd >= 0)
+        close(fd);
 }
 
 static void check_time(void)

@@ -4,6 +4,7 @@
 
 #include <sys/cdefs.h>
 #include <stdint.h>
+#include <bits/size_t.h>
 #include <banos/abi.h>
 #include <sys/auxv.h>
 
@@ -14,6 +15,18 @@ int syslayer_version(void);
 /* How many times this process has entered the kernel (calls the layer
  * answers from shared pages do not count). */
 uint64_t banos_syscall_count(void);
+
+/* What malloc holds from the system (libc/src/core/heap.h): 1 MiB arenas,
+ * mappings of large allocations, their bytes, and the 16-byte blocks in use
+ * in the arenas. Everything freed is given back at once, so after freeing
+ * all allocations every figure is 0. */
+struct banos_heap_statistics {
+    size_t arenas;
+    size_t large_mappings;
+    size_t mapped_bytes;
+    size_t used_blocks;
+};
+void banos_get_heap_statistics(struct banos_heap_statistics* out);
 
 __END_DECLS
 

@@ -1,4 +1,5 @@
-/* Character classes of the "C" locale (the only one). */
+/* Character classes of the "C" locale (the only one): arguments are
+ * unsigned char values or EOF; bytes 0x80-0xff belong to no class. */
 #ifndef __BANOS_CTYPE_H
 #define __BANOS_CTYPE_H
 
@@ -18,8 +19,10 @@ int ispunct(int character);
 int isspace(int character);
 int isupper(int character);
 int isxdigit(int character);
+int isascii(int character);
 int tolower(int character);
 int toupper(int character);
+int toascii(int character);
 
 __END_DECLS
 

@@ -30,4 +30,17 @@
 
 #define SSIZE_MAX LONG_MAX
 
+/* Path and name limits: the program ABI does not state them; these are the
+ * traditional values libc's own buffers are sized by. */
+#define PATH_MAX 4096
+#define NAME_MAX 255
+#define PIPE_BUF 4096
+#define LINE_MAX 2048
+#define HOST_NAME_MAX 64
+#define LOGIN_NAME_MAX 256
+#define ARG_MAX 131072
+#define NGROUPS_MAX 65536
+#define IOV_MAX 1024
+#define NL_ARGMAX 9
+
 #endif

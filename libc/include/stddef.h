@@ -5,7 +5,8 @@
 #include <bits/null.h>
 
 typedef __PTRDIFF_TYPE__ ptrdiff_t;
-#ifndef __cplusplus
+#if !defined(__cplusplus) && !defined(__BANOS_WCHAR_T)
+#define __BANOS_WCHAR_T
 typedef __WCHAR_TYPE__ wchar_t;
 #endif
 

@@ -129,3 +129,79 @@ TEST(String, Copying)
     libc::strncpy(padded, "abcdefghij", 4);
     EXPECT_EQ(std::string(padded, 4), "abcd");
 }
+
+TEST(String, TokenizersMatchHost)
+{
+    const char* inputs[] = { "", "a", ",a,,b,", "  leading and trailing  ", ",,,", "one,two;three four", "no delimiters" };
+    const char* delimiter_sets[] = { ",", " ", ",; ", "", "xyz" };
+    for (const char* input : inputs) {
+        for (const char* delimiters : delimiter_sets) {
+            std::string ours_copy = input, host_copy = input;
+            char* ours_state = nullptr;
+            char* host_state = nullptr;
+            char* ours_token = libc::strtok_r(ours_copy.data(), delimiters, &ours_state);
+            char* host_token = strtok_r(host_copy.data(), delimiters, &host_state);
+            for (;;) {
+                ASSERT_EQ(ours_token == nullptr, host_token == nullptr) << input << " / " << delimiters;
+                if (ours_token == nullptr)
+                    break;
+                ASSERT_STREQ(ours_token, host_token);
+                ASSERT_EQ(ours_token - ours_copy.data(), host_token - host_copy.data());
+                ours_token = libc::strtok_r(nullptr, delimiters, &ours_state);
+                host_token = strtok_r(nullptr, delimiters, &host_state);
+            }
+            std::string ours_sep = input, host_sep = input;
+            char* ours_cursor = ours_sep.data();
+            char* host_cursor = host_sep.data();
+            for (;;) {
+                char* a = libc::strsep(&ours_cursor, delimiters);
+                char* b = strsep(&host_cursor, delimiters);
+                ASSERT_EQ(a == nullptr, b == nullptr);
+                if (a == nullptr)
+                    break;
+                ASSERT_STREQ(a, b);
+            }
+        }
+    }
+}
+
+TEST(String, SearchFunctionsMatchHost)
+{
+    const char* haystacks[] = { "", "abc", "hello world", "aaaaab", "mississippi" };
+    const char* needles[] = { "", "a", "ab", "ss", "issip", "xyz", "world", "mississippis" };
+    for (const char* haystack : haystacks) {
+        size_t length = std::strlen(haystack);
+        for (const char* needle : needles) {
+            EXPECT_EQ(libc::strpbrk(haystack, needle), std::strpbrk(haystack, needle));
+            EXPECT_EQ(libc::memmem(haystack, length, needle, std::strlen(needle)),
+                memmem(haystack, length, needle, std::strlen(needle)));
+        }
+        for (int c : { 'a', 's', 'z', '\0' }) {
+            EXPECT_EQ(libc::memrchr(haystack, c, length), memrchr(haystack, c, length));
+            EXPECT_EQ(libc::strchrnul(haystack, c), strchrnul(haystack, c));
+        }
+    }
+}
+
+TEST(String, CopiesAndCaseComparisons)
+{
+    char buffer[16];
+    EXPECT_EQ(libc::stpcpy(buffer, "abc"), buffer + 3);
+    EXPECT_STREQ(buffer, "abc");
+    std::memset(buffer, 'x', sizeof buffer);
+    EXPECT_EQ(libc::stpncpy(buffer, "ab", 5), buffer + 2);
+    EXPECT_EQ(std::memcmp(buffer, "ab\0\0\0x", 6), 0);
+    EXPECT_EQ(libc::strlcpy(buffer, "hello world", 6), 11u);
+    EXPECT_STREQ(buffer, "hello");
+    EXPECT_EQ(libc::strlcat(buffer, " there", 9), 11u);
+    EXPECT_STREQ(buffer, "hello th");
+    EXPECT_EQ(libc::strlcat(buffer, "x", 4), 5u); // no NUL within the size: left alone
+    const char* words[] = { "", "a", "A", "abc", "ABD", "abC", "Zed", "zed", "[", "_" };
+    for (const char* a : words) {
+        for (const char* b : words) {
+            auto sign = [](int value) { return (value > 0) - (value < 0); };
+            EXPECT_EQ(sign(libc::strcasecmp(a, b)), sign(strcasecmp(a, b))) << a << " " << b;
+            EXPECT_EQ(sign(libc::strncasecmp(a, b, 2)), sign(strncasecmp(a, b, 2))) << a << " " << b;
+        }
+    }
+}

@@ -11,7 +11,8 @@
 #include "exec/initial_stack.h"
 #include "exec/layer_cache.h"
 #include "exec/user_layout.h"
-#include "fs/initrd.h"
+#include "vfs/io_buffer.h"
+#include "vfs/operations.h"
 #include "kabi/kabi.h"
 #include "kernel/log.h"
 #include "kernel/options.h"
@@ -23,31 +24,35 @@ namespace exec {
 namespace {
 constexpr uint64_t kPage = 4096;
 constexpr uint64_t kUserRflags = 0x202; // interrupts on
+constexpr int64_t kMaxProgramSize = 64ll << 20;
 
-uint32_t map_flags_of(const elf::ProgramHeader& header)
+uint8_t protection_of(const elf::ProgramHeader& header)
 {
-    uint32_t flags = 0;
+    uint8_t protection = mm::kProtRead;
     if (header.flags & elf::kFlagWrite)
-        flags |= arch::kMapWrite;
+        protection |= mm::kProtWrite;
     if (header.flags & elf::kFlagExecute)
-        flags |= arch::kMapExecute;
-    return flags;
+        protection |= mm::kProtExecute;
+    return protection;
 }
 
-// Maps [start, end) anonymous, merging a first page another segment
-// already mapped (segments may share a page at their boundary).
-klib::ErrorOr<void> map_pages(mm::AddressSpace& space, uint64_t start, uint64_t end, uint32_t flags)
+mm::Region anonymous(uint64_t start, uint64_t end, uint8_t protection, const char* name)
+{
+    return mm::Region::make(start, end, protection, mm::RegionKind::Anonymous, name);
+}
+
+// Maps [start, end) for a segment. Segments may share a page at their
+// boundary: that page gets both segments' permissions.
+klib::ErrorOr<void> map_pages(mm::AddressSpace& space, uint64_t start, uint64_t end, uint8_t protection)
 {
     if (start >= end)
         return {};
-    if (space.region_at(start)) {
-        auto existing = space.page_table().translate(start);
-        uint32_t merged = flags | (existing ? existing->flags & (arch::kMapWrite | arch::kMapExecute) : 0);
-        TRY(space.page_table().protect(start, merged));
+    if (const mm::Region* previous = space.region_at(start)) {
+        TRY(space.protect(start, kPage, previous->protection | protection));
         start += kPage;
     }
     if (start < end)
-        TRY(space.map_anonymous(start, end - start, flags, "program"));
+        TRY(space.map(anonymous(start, end, protection, "program")));
     return {};
 }
 
@@ -56,7 +61,7 @@ klib::ErrorOr<void> map_program(mm::AddressSpace& space, const ElfImage& elf, ui
     for (const auto& header : elf.load_segments()) {
         uint64_t start = klib::align_down(base + header.vaddr, kPage);
         uint64_t end = klib::align_up(base + header.vaddr + header.memsz, kPage);
-        uint32_t flags = map_flags_of(header);
+        uint8_t flags = protection_of(header);
         // The window belongs to the layer: leave it out.
         if (window.start < end && start < window.end) {
             TRY(map_pages(space, start, window.start, flags));
@@ -70,23 +75,27 @@ klib::ErrorOr<void> map_program(mm::AddressSpace& space, const ElfImage& elf, ui
     return {};
 }
 
-klib::ErrorOr<void> map_layer(proc::Process& process, const LayerImage& layer, uint64_t window)
+klib::ErrorOr<void> map_layer(mm::AddressSpace& space, proc::Process& process, const LayerImage& layer,
+                              uint64_t window)
 {
-    auto& space = process.address_space();
     const banos_layer_descriptor& d = layer.descriptor;
     for (const LayerSegment& segment : layer.segments)
-        TRY(space.map_frames(window + segment.offset, segment.frames.span(), segment.map_flags, "syslayer", true));
-    if (d.private_size)
-        TRY(space.map_anonymous(window + d.private_offset, klib::align_up(d.private_size, kPage), arch::kMapWrite,
-                                "syslayer-data", true));
-    TRY(kabi::map_shared_pages(process, window, d));
-    TRY(process.add_layer_text(window + layer.text_start, window + layer.text_end));
+        TRY(space.map_frames(window + segment.offset, segment.frames.span(), segment.protection,
+                             mm::RegionKind::Frames, "syslayer", true));
+    if (d.private_size) {
+        uint64_t start = window + d.private_offset;
+        mm::Region data = anonymous(start, start + klib::align_up(d.private_size, kPage), mm::kProtRead | mm::kProtWrite,
+                                    "syslayer-data");
+        data.locked = true;
+        TRY(space.map(data));
+    }
+    TRY(kabi::map_shared_pages(space, process, window, d));
     return {};
 }
 
 // The first thread's static TLS block with its TCB right above it (TLS
 // variant II). Returns the thread pointer.
-klib::ErrorOr<uint64_t> build_tls(mm::AddressSpace& space, const ElfImage& elf)
+klib::ErrorOr<uint64_t> build_tls(mm::AddressSpace& space, const ElfImage& elf, int tid)
 {
     auto tls = elf.tls();
     uint64_t memsz = tls ? tls->memsz : 0;
@@ -94,7 +103,7 @@ klib::ErrorOr<uint64_t> build_tls(mm::AddressSpace& space, const ElfImage& elf)
     uint64_t block = klib::align_up(memsz, align);
     uint64_t thread_pointer = klib::align_up(layout::kTlsBase + block, klib::max<uint64_t>(align, 64));
     uint64_t end = klib::align_up(thread_pointer + sizeof(banos_tcb), kPage);
-    TRY(space.map_anonymous(layout::kTlsBase, end - layout::kTlsBase, arch::kMapWrite, "tls"));
+    TRY(space.map(anonymous(layout::kTlsBase, end, mm::kProtRead | mm::kProtWrite, "tls")));
     if (tls && tls->filesz)
         TRY(space.write(thread_pointer - block, elf.file_bytes(*tls)));
 
@@ -104,6 +113,7 @@ klib::ErrorOr<uint64_t> build_tls(mm::AddressSpace& space, const ElfImage& elf)
     // A zero low byte stops string overflows from reading the guard out.
     tcb.stack_guard = arch::random_u64() & ~0xffull;
     tcb.pointer_guard = arch::random_u64();
+    tcb.tid = tid;
     TRY(space.write(thread_pointer, klib::ReadonlyBytes(reinterpret_cast<const unsigned char*>(&tcb), sizeof(tcb))));
     return thread_pointer;
 }
@@ -122,6 +132,30 @@ uint64_t program_headers_address(const ElfImage& elf, uint64_t base)
     return 0;
 }
 
+// Reads the whole program into memory (checked for execute permission).
+klib::ErrorOr<ProgramFile> open_program(proc::Process& process, klib::StringView path)
+{
+    auto inode = vfs::resolve_executable(process.resolve_context(), path);
+    if (inode.is_error()) {
+        klog::debug("exec: {}: {}", path, inode.error());
+        return inode.release_error();
+    }
+    vfs::Metadata metadata = inode.value()->metadata();
+    if (metadata.size <= 0 || metadata.size > kMaxProgramSize) {
+        klog::warn("exec: {}: {} bytes is no program size we load", path, metadata.size);
+        return klib::ErrorCode::ExecFormat;
+    }
+    klib::Vector<unsigned char> bytes;
+    TRY(bytes.try_reserve(static_cast<size_t>(metadata.size)));
+    for (int64_t i = 0; i < metadata.size; ++i)
+        (void)bytes.try_append(static_cast<unsigned char>(0));
+    vfs::KernelBuffer buffer(bytes.data(), bytes.size());
+    size_t got = TRY(inode.value()->read(0, buffer, bytes.size()));
+    if (got != bytes.size())
+        return klib::ErrorCode::IoError;
+    return ProgramFile(static_cast<klib::Vector<unsigned char>&&>(bytes));
+}
+
 bool wants_always_trap(klib::Span<const klib::StringView> environment)
 {
     if (kernel::options().syslayer_always_trap)
@@ -133,15 +167,11 @@ bool wants_always_trap(klib::Span<const klib::StringView> environment)
 }
 } // namespace
 
-klib::ErrorOr<klib::RefPtr<proc::Process>> spawn(const SpawnRequest& request)
+klib::ErrorOr<LoadedImage> load(proc::Process& process, const LoadRequest& request)
 {
-    auto file = fs::initrd::find_file(request.path);
-    if (!file) {
-        klog::warn("exec: {}: no such file", request.path);
-        return klib::ErrorCode::NoEntry;
-    }
+    auto program = TRY(open_program(process, request.path));
     const char* why = "";
-    auto parsed = ElfImage::parse(*file, &why);
+    auto parsed = ElfImage::parse(program.bytes(), &why);
     if (parsed.is_error()) {
         klog::warn("exec: {}: not a valid program: {}", request.path, why);
         return klib::ErrorCode::ExecFormat;
@@ -167,13 +197,15 @@ klib::ErrorOr<klib::RefPtr<proc::Process>> spawn(const SpawnRequest& request)
         return klib::ErrorCode::ExecFormat;
     }
 
-    auto process = TRY(proc::Process::create(request.path, request.parent_pid));
-    auto& space = process->address_space();
+    LoadedImage image;
+    image.space = TRY(mm::AddressSpace::create());
+    mm::AddressSpace& space = *image.space;
     uint64_t base = elf.is_position_independent() ? layout::kPieBase : 0;
     AddressRange window_at { base + window->start, base + window->end };
     TRY(map_program(space, elf, base, window_at));
-    TRY(map_layer(*process, *layer.value(), window_at.start));
-    uint64_t thread_pointer = TRY(build_tls(space, elf));
+    TRY(map_layer(space, process, *layer.value(), window_at.start));
+    image.layer_text = { window_at.start + layer.value()->text_start, window_at.start + layer.value()->text_end };
+    image.thread_pointer = TRY(build_tls(space, elf, process.pid()));
 
     AuxEntry auxv[] = {
         { BANOS_AT_PHDR, program_headers_address(elf, base) },
@@ -182,12 +214,12 @@ klib::ErrorOr<klib::RefPtr<proc::Process>> spawn(const SpawnRequest& request)
         { BANOS_AT_PAGESZ, kPage },
         { BANOS_AT_BASE, 0 },
         { BANOS_AT_ENTRY, base + elf.entry() },
-        { BANOS_AT_UID, process->credentials().uid },
-        { BANOS_AT_EUID, process->credentials().euid },
-        { BANOS_AT_GID, process->credentials().gid },
-        { BANOS_AT_EGID, process->credentials().egid },
+        { BANOS_AT_UID, process.credentials().uid },
+        { BANOS_AT_EUID, process.credentials().euid },
+        { BANOS_AT_GID, process.credentials().gid },
+        { BANOS_AT_EGID, process.credentials().egid },
         { BANOS_AT_RANDOM, 0 },
-        { BANOS_AT_PID, static_cast<uint64_t>(process->pid()) },
+        { BANOS_AT_PID, static_cast<uint64_t>(process.pid()) },
         { BANOS_AT_WINDOW, window_at.start },
         { BANOS_AT_PROGRAM_ABI, *program_abi },
         { BANOS_AT_NULL, 0 },
@@ -195,18 +227,42 @@ klib::ErrorOr<klib::RefPtr<proc::Process>> spawn(const SpawnRequest& request)
     uint64_t stack_pointer
         = TRY(build_initial_stack(space, request.arguments, request.environment, klib::Span<AuxEntry>(auxv)));
 
-    arch::InterruptFrame entry {};
-    entry.rip = base + elf.entry();
-    entry.cs = arch::selector::kUserCode;
-    entry.rflags = kUserRflags;
-    entry.rsp = stack_pointer;
-    entry.ss = arch::selector::kUserData;
-    auto thread = TRY(proc::Thread::create_user(*process, entry, thread_pointer));
-    int tid = thread->tid();
-    TRY(space.write(thread_pointer + BANOS_TCB_TID, klib::ReadonlyBytes(reinterpret_cast<const unsigned char*>(&tid), 4)));
-    process->set_main_thread(static_cast<klib::OwnPtr<proc::Thread>&&>(thread));
-    klog::debug("exec: {} as pid {} (program ABI {}, layer {})", request.path, process->pid(), *program_abi,
+    image.entry = arch::InterruptFrame {};
+    image.entry.rip = base + elf.entry();
+    image.entry.cs = arch::selector::kUserCode;
+    image.entry.rflags = kUserRflags;
+    image.entry.rsp = stack_pointer;
+    image.entry.ss = arch::selector::kUserData;
+    klog::debug("exec: {} as pid {} (program ABI {}, layer {})", request.path, process.pid(), *program_abi,
                 always_trap ? "always-trap" : "fast");
+    return image;
+}
+
+void commit(proc::Process& process, LoadedImage& image, klib::StringView path)
+{
+    process.replace_address_space(static_cast<klib::OwnPtr<mm::AddressSpace>&&>(image.space));
+    process.clear_layer_text();
+    (void)process.add_layer_text(image.layer_text.start, image.layer_text.end);
+    process.set_path(path);
+}
+
+klib::ErrorOr<klib::RefPtr<proc::Process>> spawn(const LoadRequest& request)
+{
+    auto process = TRY(proc::Process::create(request.path, nullptr));
+    // Programs the kernel starts talk to the console.
+    auto console = vfs::open(process->resolve_context(), "/dev/console", BANOS_O_RDWR, 0);
+    if (console.is_error()) {
+        klog::warn("exec: {}: no /dev/console for its standard descriptors: {}", request.path, console.error());
+    } else {
+        auto& descriptors = *process->files().descriptors;
+        for (int fd = 0; fd < 3; ++fd)
+            TRY(descriptors.allocate(console.value()));
+    }
+    LoadedImage image = TRY(load(*process, request));
+    commit(*process, image, request.path);
+    auto thread = TRY(proc::Thread::create_user(*process, image.entry, image.thread_pointer, process->pid()));
+    process->set_main_thread(static_cast<klib::OwnPtr<proc::Thread>&&>(thread));
+    process->publish();
     return process;
 }
 

@@ -28,7 +28,10 @@ klib::ErrorOr<uint64_t> build_initial_stack(mm::AddressSpace& space, klib::Span<
     if (string_bytes > kMaxStrings || arguments.size() + environment.size() > kMaxPointers)
         return klib::ErrorCode::ArgumentListTooLong;
 
-    TRY(space.map_anonymous(layout::kStackTop - layout::kStackSize, layout::kStackSize, arch::kMapWrite, "stack"));
+    mm::Region stack = mm::Region::make(layout::kStackTop - layout::kStackSize, layout::kStackTop,
+                                        mm::kProtRead | mm::kProtWrite, mm::RegionKind::Anonymous, "stack");
+    stack.grows_down = true;
+    TRY(space.map(stack));
 
     // Strings and the random bytes go at the very top.
     uint64_t top = layout::kStackTop - 16;

@@ -5,12 +5,15 @@
 #include "arch/x86_64/mm/page_table.h"
 #include "arch/x86_64/mm/phys.h"
 #include "exec/elf_image.h"
-#include "fs/initrd.h"
+#include "proc/process_files.h"
+#include "vfs/io_buffer.h"
+#include "vfs/path.h"
 #include "kabi/kabi.h"
 #include "kernel/log.h"
 #include "lib/format.h"
 #include "lib/math.h"
 #include "lib/own_ptr.h"
+#include "mm/address_space.h"
 #include "mm/physical_memory.h"
 
 namespace exec {
@@ -25,7 +28,7 @@ klib::ErrorOr<void> load_segment(const ElfImage& elf, const elf::ProgramHeader& 
     uint64_t first = klib::align_down(header.vaddr, mm::kPageSize);
     uint64_t last = klib::align_up(header.vaddr + header.memsz, mm::kPageSize);
     out.offset = first;
-    out.map_flags = (header.flags & elf::kFlagExecute) ? uint32_t(arch::kMapExecute) : 0u;
+    out.protection = (header.flags & elf::kFlagExecute) ? mm::kProtRead | mm::kProtExecute : mm::kProtRead;
     klib::ReadonlyBytes bytes = elf.file_bytes(header);
     for (uint64_t page = first; page < last; page += mm::kPageSize) {
         mm::PhysAddr frame = TRY(mm::allocate_frame(mm::FrameUse::User));
@@ -45,13 +48,31 @@ klib::ErrorOr<void> load_segment(const ElfImage& elf, const elf::ProgramHeader& 
     return {};
 }
 
+// The layer file's bytes, read as the kernel (not as any process).
+klib::ErrorOr<klib::Vector<unsigned char>> read_layer_file(klib::StringView path)
+{
+    vfs::ResolveContext context { proc::system_root(), proc::system_root(), vfs::Credentials::root() };
+    auto inode = TRY(vfs::resolve(context, path));
+    vfs::Metadata metadata = inode->metadata();
+    if (!vfs::is_regular(metadata.mode) || metadata.size <= 0 || metadata.size > (1 << 24))
+        return klib::ErrorCode::ExecFormat;
+    klib::Vector<unsigned char> bytes;
+    TRY(bytes.try_reserve(static_cast<size_t>(metadata.size)));
+    for (int64_t i = 0; i < metadata.size; ++i)
+        (void)bytes.try_append(static_cast<unsigned char>(0));
+    vfs::KernelBuffer buffer(bytes.data(), bytes.size());
+    if (TRY(inode->read(0, buffer, bytes.size())) != bytes.size())
+        return klib::ErrorCode::IoError;
+    return bytes;
+}
+
 klib::ErrorOr<LayerImage*> load(klib::StringView path, uint32_t program_abi, bool always_trap)
 {
-    auto file = fs::initrd::find_file(path);
-    if (!file)
-        return klib::ErrorCode::NoEntry;
+    auto file = read_layer_file(path);
+    if (file.is_error())
+        return file.error().code() == klib::ErrorCode::ExecFormat ? klib::ErrorCode::ExecFormat : klib::ErrorCode::NoEntry;
     const char* why = "";
-    auto parsed = ElfImage::parse(*file, &why);
+    auto parsed = ElfImage::parse(klib::ReadonlyBytes(file.value().data(), file.value().size()), &why);
     if (parsed.is_error()) {
         klog::error("syslayer: {}: not a valid layer file: {}", path, why);
         return klib::ErrorCode::ExecFormat;
@@ -116,6 +137,17 @@ klib::ErrorOr<const LayerImage*> find_layer(uint32_t program_abi, bool always_tr
         slot = TRY(load(path.view(), program_abi, always_trap));
     }
     return slot;
+}
+
+} // namespace exec
+
+namespace exec {
+
+void preload_layers()
+{
+    for (uint32_t abi = 1; abi < kMaxProgramAbi; ++abi)
+        for (bool always_trap : { false, true })
+            (void)find_layer(abi, always_trap);
 }
 
 } // namespace exec

@@ -13,7 +13,7 @@ namespace exec {
 
 struct LayerSegment {
     uint64_t offset;     // from the window's start
-    uint32_t map_flags;  // arch::MapFlags
+    uint8_t protection;  // mm::Protection
     klib::Vector<mm::PhysAddr> frames;
 };
 
@@ -37,5 +37,9 @@ struct LayerImage {
 // ExecFormat (with a log line) if the file is not a valid layer for this
 // kernel.
 klib::ErrorOr<const LayerImage*> find_layer(uint32_t program_abi, bool always_trap);
+
+// Loads every layer file there is, so the first exec of each ABI costs no
+// more than later ones (and memory accounting starts from a settled state).
+void preload_layers();
 
 } // namespace exec

@@ -37,6 +37,8 @@ void init(const boot::BootInfo& info)
 
 bool present() { return g_archive.has_value(); }
 
+const UstarArchive* archive() { return g_archive ? &*g_archive : nullptr; }
+
 klib::Optional<klib::ReadonlyBytes> find_file(klib::StringView path)
 {
     if (!g_archive)

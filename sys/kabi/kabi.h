@@ -7,6 +7,10 @@
 
 namespace proc {
 class Process;
+struct SavedUserState;
+}
+namespace mm {
+class AddressSpace;
 }
 
 // The kernel's private trap interface, as kernel ABI KERNEL_ABI defines it.
@@ -25,11 +29,20 @@ void process_ids_changed(proc::Process&);
 void timer_tick();
 
 // Decodes the trap in `frame`, runs it, and stores the result the way this
-// ABI returns results.
-void dispatch(arch::InterruptFrame& frame);
+// ABI returns results. True if the call failed with Interrupted (signal
+// delivery may then restart it).
+bool dispatch(arch::InterruptFrame& frame);
+
+// Signal frames, as this ABI lays them out on the user stack. push returns
+// the handler's stack pointer; read takes the stack pointer the sigreturn
+// trap arrived with.
+klib::ErrorOr<uint64_t> push_signal_frame(const proc::SavedUserState&, int signal, uint64_t restorer,
+                                          uint64_t user_rsp);
+klib::ErrorOr<void> read_signal_frame(uint64_t user_rsp, proc::SavedUserState& out);
 
 // Maps the shared pages a layer asks for into the process's window;
 // refuses (ExecFormat) pages this ABI does not have.
-klib::ErrorOr<void> map_shared_pages(proc::Process&, uint64_t window, const banos_layer_descriptor&);
+klib::ErrorOr<void> map_shared_pages(mm::AddressSpace&, proc::Process&, uint64_t window,
+                                     const banos_layer_descriptor&);
 
 } // namespace kabi

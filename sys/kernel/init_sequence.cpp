@@ -1,6 +1,9 @@
 #include "kernel/init_sequence.h"
 
 #include "exec/exec.h"
+#include "exec/layer_cache.h"
+#include "mm/kernel_heap.h"
+#include "mm/physical_memory.h"
 #include "kernel/log.h"
 #include "kernel/main.h"
 #include "kernel/options.h"
@@ -57,7 +60,6 @@ bool run(const Entry& entry)
         entry.path,
         klib::Span<const klib::StringView>(entry.arguments, entry.argument_count),
         klib::Span<const klib::StringView>(entry.environment, entry.environment_count),
-        0,
     });
     if (spawned.is_error()) {
         if (entry.expect_refusal) {
@@ -71,24 +73,36 @@ bool run(const Entry& entry)
     klog::info("init: started {} as pid {}", entry.path, process->pid());
     sched::make_runnable(*process->main_thread());
     process->wait_for_exit();
-    int status = process->exit_status();
-    klog::info("init: {} (pid {}) exited with status {}", entry.path, process->pid(), status);
+    int status = process->wait_status();
+    if (status & 0x7f)
+        klog::info("init: {} (pid {}) was killed by signal {}", entry.path, process->pid(), status & 0x7f);
+    else
+        klog::info("init: {} (pid {}) exited with status {}", entry.path, process->pid(), (status >> 8) & 0xff);
     if (entry.expect_refusal) {
         klog::print("FAIL init.refused:{}: it ran\n", entry.path);
         return false;
     }
     if (status != 0) {
-        klog::print("FAIL init.run:{}: exit status {}\n", entry.path, status);
+        klog::print("FAIL init.run:{}: wait status {:#x}\n", entry.path, status);
         return false;
     }
     klog::print("PASS init.run:{}\n", entry.path);
     return true;
 }
 
+size_t settled_free_pages()
+{
+    mm::kernel_heap().trim();
+    return mm::physical_memory_stats().free_frames;
+}
+
 void init_thread(void*)
 {
+    exec::preload_layers();
     klib::StringView list = options().init;
     bool all_passed = true;
+    size_t free_before = settled_free_pages();
+    klog::info("init: {} free pages before the programs", free_before);
     size_t start = 0;
     for (size_t i = 0; i <= list.size(); ++i) {
         if (i < list.size() && list[i] != ',')
@@ -97,8 +111,18 @@ void init_thread(void*)
             all_passed = run(parse_entry(list.substring(start, i - start))) && all_passed;
         start = i + 1;
     }
-    if (options().test_mode)
+    size_t free_after = settled_free_pages();
+    klog::info("init: {} free pages after the programs", free_after);
+    if (options().test_mode) {
+        // Everything the programs had must be back.
+        if (free_after == free_before) {
+            klog::print("PASS init.memory_returned\n");
+        } else {
+            klog::print("FAIL init.memory_returned: {} free pages after, {} before\n", free_after, free_before);
+            all_passed = false;
+        }
         shutdown(all_passed && selftests_passed() ? ExitStatus::Success : ExitStatus::Failure);
+    }
     klog::info("init: every program has ended");
 }
 } // namespace

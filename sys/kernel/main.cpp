@@ -3,6 +3,7 @@
 #include "fs/initrd.h"
 #include "kabi/kabi.h"
 #include "kernel/crash_test.h"
+#include "kernel/file_tree.h"
 #include "kernel/init_sequence.h"
 #include "kernel/ktest.h"
 #include "kernel/log.h"
@@ -10,6 +11,7 @@
 #include "kernel/shutdown.h"
 #include "mm/kernel_heap.h"
 #include "mm/physical_memory.h"
+#include "proc/reaper.h"
 #include "proc/scheduler.h"
 
 namespace kernel {
@@ -34,8 +36,10 @@ void main(const boot::BootInfo& info)
         run_crash_test(options().crash_test);
 
     sched::init();
+    proc::reaper::start();
     kabi::init();
     fs::initrd::init(info);
+    build_file_tree();
 
     if (options().test_mode && !options().skip_selftests) {
         auto before = mm::physical_memory_stats();

@@ -31,6 +31,7 @@ public:
     }
 
     void push_back(T& object) { insert_before(&head_, node_of(object)); }
+    void insert_before(T& position, T& object) { insert_before(node_of(position), node_of(object)); }
     void push_front(T& object) { insert_before(head_.next, node_of(object)); }
 
     T* first() const { return is_empty() ? nullptr : owner_of(head_.next); }

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "arch/x86_64/cpu/cpu.h"
 #include "arch/x86_64/mm/layout.h"
 #include "arch/x86_64/mm/phys.h"
 #include "lib/math.h"
@@ -11,13 +12,36 @@
 namespace mm {
 
 namespace {
-bool valid_user_range(uint64_t start, uint64_t size)
+constexpr uint64_t kLowestAddress = 0x10000; // the first 64 KiB stay unmapped: null pointers fault
+
+bool valid_range(uint64_t start, uint64_t size)
 {
     uint64_t end;
     return size && klib::is_aligned(start, kPageSize) && klib::is_aligned(size, kPageSize)
-        && !klib::add_overflows(start, size, &end) && end <= arch::layout::kUserTop && start >= kPageSize;
+        && !klib::add_overflows(start, size, &end) && end <= arch::layout::kUserTop && start >= kLowestAddress;
+}
+
+// For find_free: a stack region reserves the room it may grow into.
+uint64_t reserved_start(const Region& region)
+{
+    if (!region.grows_down)
+        return region.start;
+    return region.end >= AddressSpace::kMaxStackSize + kPageSize ? region.end - AddressSpace::kMaxStackSize - kPageSize
+                                                                  : 0;
 }
 } // namespace
+
+uint32_t map_flags_for(uint8_t protection)
+{
+    uint32_t flags = arch::kMapUser;
+    if (protection & kProtWrite)
+        flags |= arch::kMapWrite;
+    if (protection & kProtExecute)
+        flags |= arch::kMapExecute;
+    return flags;
+}
+
+AddressSpace::AddressSpace(arch::PageTable table) : table_(static_cast<arch::PageTable&&>(table)) {}
 
 klib::ErrorOr<klib::OwnPtr<AddressSpace>> AddressSpace::create()
 {
@@ -35,14 +59,18 @@ AddressSpace::~AddressSpace()
     if (table_.is_active())
         kernel_page_table().activate();
     for (const Region& region : regions_)
-        unmap_range(region.start, region.end);
+        unmap_pages(region.start, region.end);
 }
 
-void AddressSpace::unmap_range(uint64_t start, uint64_t end)
+void AddressSpace::unmap_pages(uint64_t start, uint64_t end)
 {
-    for (uint64_t page = start; page < end; page += kPageSize)
-        if (auto frame = table_.unmap(page))
-            unref_frame(*frame);
+    table_.for_each_mapped(
+        start, end,
+        [](void* context, uint64_t virt, PhysAddr phys, uint32_t) {
+            static_cast<AddressSpace*>(context)->table_.unmap(virt);
+            unref_frame(phys);
+        },
+        this);
 }
 
 bool AddressSpace::range_is_free(uint64_t start, uint64_t end) const
@@ -61,6 +89,11 @@ const Region* AddressSpace::region_at(uint64_t address) const
     return nullptr;
 }
 
+Region* AddressSpace::mutable_region_at(uint64_t address)
+{
+    return const_cast<Region*>(static_cast<const AddressSpace*>(this)->region_at(address));
+}
+
 klib::ErrorOr<void> AddressSpace::add_region(const Region& region)
 {
     size_t index = 0;
@@ -69,45 +102,31 @@ klib::ErrorOr<void> AddressSpace::add_region(const Region& region)
     return regions_.try_insert(index, region);
 }
 
-klib::ErrorOr<void> AddressSpace::map_anonymous(uint64_t start, uint64_t size, uint32_t flags, const char* name,
-                                                bool locked)
+klib::ErrorOr<void> AddressSpace::map(const Region& region)
 {
-    if (!valid_user_range(start, size))
+    if (!valid_range(region.start, region.end - region.start))
         return klib::ErrorCode::Invalid;
-    if (!range_is_free(start, start + size))
+    if (!range_is_free(region.start, region.end))
         return klib::ErrorCode::Exists;
-    TRY(add_region({ start, start + size, flags, locked, name }));
-    for (uint64_t page = start; page < start + size; page += kPageSize) {
-        auto frame = allocate_frame(FrameUse::User);
-        klib::ErrorOr<void> mapped = frame.is_error() ? klib::ErrorOr<void>(frame.error())
-                                                      : table_.map(page, frame.value(), flags | arch::kMapUser);
-        if (mapped.is_error()) {
-            if (!frame.is_error())
-                free_frame(frame.value());
-            unmap_range(start, page);
-            regions_.remove(static_cast<size_t>(region_at(start) - regions_.data()));
-            return mapped.release_error();
-        }
-        memset(arch::phys_to_virt(frame.value()), 0, kPageSize);
-        ref_frame(frame.value());
-    }
-    return {};
+    return add_region(region);
 }
 
-klib::ErrorOr<void> AddressSpace::map_frames(uint64_t start, klib::Span<const PhysAddr> frames, uint32_t flags,
-                                             const char* name, bool locked)
+klib::ErrorOr<void> AddressSpace::map_frames(uint64_t start, klib::Span<const PhysAddr> frames, uint8_t protection,
+                                             RegionKind kind, const char* name, bool locked)
 {
     uint64_t size = frames.size() * kPageSize;
-    if (!valid_user_range(start, size))
+    if (!valid_range(start, size))
         return klib::ErrorCode::Invalid;
     if (!range_is_free(start, start + size))
         return klib::ErrorCode::Exists;
-    TRY(add_region({ start, start + size, flags, locked, name }));
+    Region region = Region::make(start, start + size, protection, kind, name);
+    region.locked = locked;
+    TRY(add_region(region));
     for (size_t i = 0; i < frames.size(); ++i) {
-        auto mapped = table_.map(start + i * kPageSize, frames[i], flags | arch::kMapUser);
+        auto mapped = table_.map(start + i * kPageSize, frames[i], map_flags_for(protection));
         if (mapped.is_error()) {
-            unmap_range(start, start + i * kPageSize);
-            regions_.remove(static_cast<size_t>(region_at(start) - regions_.data()));
+            unmap_pages(start, start + i * kPageSize);
+            regions_.remove(static_cast<size_t>(mutable_region_at(start) - regions_.data()));
             return mapped.release_error();
         }
         ref_frame(frames[i]);
@@ -115,8 +134,203 @@ klib::ErrorOr<void> AddressSpace::map_frames(uint64_t start, klib::Span<const Ph
     return {};
 }
 
+klib::ErrorOr<void> AddressSpace::split_at(uint64_t address)
+{
+    // Room first: growing the list moves the regions.
+    TRY(regions_.try_reserve(regions_.size() + 1));
+    Region* region = mutable_region_at(address);
+    if (!region || region->start == address)
+        return {};
+    Region upper = *region;
+    upper.start = address;
+    if (upper.kind == RegionKind::File)
+        upper.file_offset += address - region->start;
+    upper.grows_down = false; // only the lowest piece of a stack grows
+    region->end = address;
+    return add_region(upper);
+}
+
+klib::ErrorOr<void> AddressSpace::unmap(uint64_t start, uint64_t size)
+{
+    if (!valid_range(start, size))
+        return klib::ErrorCode::Invalid;
+    uint64_t end = start + size;
+    for (const Region& region : regions_)
+        if (region.start < end && start < region.end && region.locked)
+            return klib::ErrorCode::NotPermitted;
+    TRY(split_at(start));
+    TRY(split_at(end));
+    for (size_t i = 0; i < regions_.size();) {
+        if (regions_[i].start >= start && regions_[i].end <= end)
+            regions_.remove(i);
+        else
+            ++i;
+    }
+    unmap_pages(start, end);
+    return {};
+}
+
+klib::ErrorOr<void> AddressSpace::protect(uint64_t start, uint64_t size, uint8_t protection)
+{
+    if (!valid_range(start, size))
+        return klib::ErrorCode::Invalid;
+    uint64_t end = start + size;
+    // Every byte must be mapped (POSIX: ENOMEM otherwise).
+    for (uint64_t at = start; at < end;) {
+        const Region* region = region_at(at);
+        if (!region)
+            return klib::ErrorCode::NoMemory;
+        if (region->locked)
+            return klib::ErrorCode::NotPermitted;
+        at = region->end;
+    }
+    TRY(split_at(start));
+    TRY(split_at(end));
+    for (Region& region : regions_)
+        if (region.start >= start && region.end <= end)
+            region.protection = protection;
+    struct Context {
+        AddressSpace* space;
+        uint8_t protection;
+    } context { this, protection };
+    table_.for_each_mapped(
+        start, end,
+        [](void* raw, uint64_t virt, PhysAddr phys, uint32_t) {
+            auto* c = static_cast<Context*>(raw);
+            const Region* region = c->space->region_at(virt);
+            uint8_t effective = c->protection;
+            // A page still shared copy-on-write stays read-only until written.
+            if ((effective & kProtWrite) && !region->shared && frame_for(phys)->ref_count > 1)
+                effective &= ~kProtWrite;
+            (void)c->space->table_.protect(virt, map_flags_for(effective));
+        },
+        &context);
+    return {};
+}
+
+klib::ErrorOr<uint64_t> AddressSpace::find_free(uint64_t size, uint64_t below) const
+{
+    if (!size || !klib::is_aligned(size, kPageSize))
+        return klib::ErrorCode::Invalid;
+    uint64_t ceiling = klib::align_down(klib::min(below, arch::layout::kUserTop), kPageSize);
+    // Walk the gaps from the top down.
+    for (size_t i = regions_.size() + 1; i-- > 0;) {
+        uint64_t gap_end = i == regions_.size() ? ceiling : klib::min(ceiling, reserved_start(regions_[i]));
+        uint64_t gap_start = i == 0 ? kLowestAddress : regions_[i - 1].end;
+        if (gap_end > gap_start && gap_end - gap_start >= size)
+            return gap_end - size;
+    }
+    return klib::ErrorCode::NoMemory;
+}
+
+klib::ErrorOr<void> AddressSpace::fill_page(const Region& region, uint64_t page)
+{
+    if (region.kind == RegionKind::Frames || region.kind == RegionKind::ProcessPage)
+        return klib::ErrorCode::Fault;
+    PhysAddr frame = TRY(allocate_frame(FrameUse::User));
+    void* memory = arch::phys_to_virt(frame);
+    if (region.kind == RegionKind::File) {
+        auto read = region.file->read_page(region.file_offset + (page - region.start), memory);
+        if (read.is_error()) {
+            free_frame(frame);
+            return read.release_error();
+        }
+    } else {
+        memset(memory, 0, kPageSize);
+    }
+    auto mapped = table_.map(page, frame, map_flags_for(region.protection));
+    if (mapped.is_error()) {
+        free_frame(frame);
+        return mapped.release_error();
+    }
+    ref_frame(frame);
+    return {};
+}
+
+klib::ErrorOr<void> AddressSpace::break_copy_on_write(const Region& region, uint64_t page, PhysAddr frame)
+{
+    uint32_t flags = map_flags_for(region.protection);
+    if (region.shared || frame_for(frame)->ref_count == 1)
+        return table_.protect(page, flags);
+    PhysAddr copy = TRY(allocate_frame(FrameUse::User));
+    memcpy(arch::phys_to_virt(copy), arch::phys_to_virt(frame), kPageSize);
+    (void)table_.unmap(page);
+    auto mapped = table_.map(page, copy, flags);
+    if (mapped.is_error()) {
+        // Put the shared page back as it was.
+        (void)table_.map(page, frame, flags & ~arch::kMapWrite);
+        free_frame(copy);
+        return mapped.release_error();
+    }
+    ref_frame(copy);
+    unref_frame(frame);
+    return {};
+}
+
+bool AddressSpace::try_grow_stack(uint64_t address)
+{
+    for (size_t i = 0; i < regions_.size(); ++i) {
+        Region& region = regions_[i];
+        if (!region.grows_down || address >= region.start)
+            continue;
+        uint64_t lowest = region.end > kMaxStackSize ? region.end - kMaxStackSize : 0;
+        uint64_t floor = i == 0 ? kLowestAddress : regions_[i - 1].end + kPageSize; // keep a guard page
+        if (address < lowest || address < floor)
+            return false;
+        region.start = klib::align_down(address, kPageSize);
+        return true;
+    }
+    return false;
+}
+
+klib::ErrorOr<void> AddressSpace::handle_fault(uint64_t address, FaultAccess access)
+{
+    if (address >= arch::layout::kUserTop)
+        return klib::ErrorCode::Fault;
+    uint64_t page = klib::align_down(address, kPageSize);
+    const Region* region = region_at(address);
+    if (!region) {
+        if (!try_grow_stack(address))
+            return klib::ErrorCode::Fault;
+        region = region_at(address);
+    }
+    if (!(region->protection & kProtRead) && !(region->protection & kProtWrite))
+        return klib::ErrorCode::Fault;
+    if (access.write && !(region->protection & kProtWrite))
+        return klib::ErrorCode::Fault;
+    if (access.execute && !(region->protection & kProtExecute))
+        return klib::ErrorCode::Fault;
+    auto translation = table_.translate(page);
+    if (!translation)
+        return fill_page(*region, page);
+    if (access.write && !(translation->flags & arch::kMapWrite))
+        return break_copy_on_write(*region, page, translation->phys);
+    // Already resolved (a fault that raced with a fill) or a stale TLB entry.
+    arch::invlpg(page);
+    return {};
+}
+
+klib::ErrorOr<void> AddressSpace::populate(uint64_t start, uint64_t end, bool for_write)
+{
+    for (uint64_t page = klib::align_down(start, kPageSize); page < end; page += kPageSize) {
+        const Region* region = region_at(page);
+        if (!region)
+            return klib::ErrorCode::Fault;
+        auto translation = table_.translate(page);
+        if (!translation)
+            TRY(fill_page(*region, page));
+        else if (for_write && region->kind != RegionKind::Frames && !(translation->flags & arch::kMapWrite)
+                 && frame_for(translation->phys)->ref_count > 1 && !region->shared)
+            TRY(break_copy_on_write(*region, page, translation->phys));
+    }
+    return {};
+}
+
 klib::ErrorOr<void> AddressSpace::write(uint64_t address, klib::ReadonlyBytes bytes)
 {
+    if (bytes.is_empty())
+        return {};
+    TRY(populate(address, address + bytes.size(), true));
     size_t done = 0;
     while (done < bytes.size()) {
         uint64_t at = address + done;
@@ -128,6 +342,63 @@ klib::ErrorOr<void> AddressSpace::write(uint64_t address, klib::ReadonlyBytes by
         done += chunk;
     }
     return {};
+}
+
+klib::ErrorOr<klib::OwnPtr<AddressSpace>> AddressSpace::clone()
+{
+    auto child = TRY(create());
+    TRY(child->regions_.try_reserve(regions_.size()));
+    for (const Region& region : regions_)
+        TRY(child->regions_.try_append(region));
+
+    struct Context {
+        AddressSpace* parent;
+        AddressSpace* child;
+        const Region* region;
+        klib::Optional<klib::Error> error;
+    } context { this, child.get(), nullptr, {} };
+    for (const Region& region : regions_) {
+        if (region.kind == RegionKind::ProcessPage)
+            continue;
+        context.region = &region;
+        table_.for_each_mapped(
+            region.start, region.end,
+            [](void* raw, uint64_t virt, PhysAddr phys, uint32_t flags) {
+                auto* c = static_cast<Context*>(raw);
+                if (c->error)
+                    return;
+                bool copy_on_write = !c->region->shared && (c->region->protection & kProtWrite)
+                    && c->region->kind != RegionKind::Frames;
+                if (copy_on_write && (flags & arch::kMapWrite)) {
+                    flags &= ~arch::kMapWrite;
+                    (void)c->parent->table_.protect(virt, flags);
+                }
+                auto mapped = c->child->table_.map(virt, phys, flags);
+                if (mapped.is_error()) {
+                    c->error = mapped.error();
+                    return;
+                }
+                ref_frame(phys);
+            },
+            &context);
+        if (context.error)
+            return *context.error;
+    }
+    // The parent's pages just lost write access; drop stale TLB entries.
+    if (table_.is_active())
+        table_.activate();
+    return child;
+}
+
+MemoryUsage AddressSpace::usage() const
+{
+    MemoryUsage usage { regions_.size(), 0, 0 };
+    for (const Region& region : regions_)
+        usage.mapped_bytes += region.size();
+    table_.for_each_mapped(
+        0, arch::layout::kUserTop,
+        [](void* raw, uint64_t, PhysAddr, uint32_t) { ++static_cast<MemoryUsage*>(raw)->resident_pages; }, &usage);
+    return usage;
 }
 
 } // namespace mm

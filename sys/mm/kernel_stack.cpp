@@ -11,7 +11,7 @@ namespace mm {
 
 namespace {
 constexpr uint64_t kSlotSize = 16 * kPageSize;
-constexpr size_t kSlotCount = 8192;
+constexpr size_t kSlotCount = 2048;
 
 klib::Spinlock g_lock;
 uint64_t g_slot_words[klib::Bitmap::words_for(kSlotCount)];
@@ -76,6 +76,12 @@ void KernelStack::destroy()
 uint64_t KernelStack::top() const { return slot_base(slot_) + kSlotSize; }
 uint64_t KernelStack::bottom() const { return top() - pages_ * kPageSize; }
 uint64_t KernelStack::guard_bottom() const { return slot_base(slot_); }
+
+klib::ErrorOr<void> prepare_kernel_stacks()
+{
+    uint64_t base = arch::layout::kKernelStacksBase;
+    return kernel_page_table().prepare(base, base + kSlotCount * kSlotSize);
+}
 
 bool is_kernel_stack_guard(uint64_t address)
 {

@@ -37,4 +37,8 @@ private:
 
 bool is_kernel_stack_guard(uint64_t address);
 
+// Creates the page tables of the whole kernel-stack region at boot, so
+// making and dropping stacks later moves exactly their own pages.
+klib::ErrorOr<void> prepare_kernel_stacks();
+
 } // namespace mm

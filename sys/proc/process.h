@@ -8,17 +8,14 @@
 #include "lib/string_view.h"
 #include "mm/address_space.h"
 #include "mm/phys_range.h"
+#include "vfs/path.h"
+#include "proc/credentials.h"
+#include "proc/process_files.h"
+#include "proc/signals.h"
 #include "proc/thread.h"
 #include "proc/wait_queue.h"
 
 namespace proc {
-
-struct Credentials {
-    uint32_t uid { 0 };
-    uint32_t euid { 0 };
-    uint32_t gid { 0 };
-    uint32_t egid { 0 };
-};
 
 // Where in a process the syscall layer's code lies: the only place a
 // `syscall` instruction is accepted from.
@@ -27,11 +24,18 @@ struct LayerText {
     uint64_t end;
 };
 
+enum class ProcessState : uint8_t { Running, Stopped, Zombie };
+
 class Process : public klib::RefCounted<Process> {
 public:
     static constexpr size_t kMaxLayers = 8;
+    static constexpr int kInitPid = 1;
 
-    static klib::ErrorOr<klib::RefPtr<Process>> create(klib::StringView path, int parent_pid);
+    // A new process with an empty address space (exec fills it). It joins
+    // the process table only when published, so one that never gets to
+    // run leaves no trace.
+    static klib::ErrorOr<klib::RefPtr<Process>> create(klib::StringView path, Process* parent);
+    void publish();
     ~Process();
 
     int pid() const { return pid_; }
@@ -39,8 +43,17 @@ public:
     int pgid() const { return pgid_; }
     int sid() const { return sid_; }
     const Credentials& credentials() const { return credentials_; }
+    void set_credentials(const Credentials&);
     const char* path() const { return path_; }
+    void set_path(klib::StringView);
+    ProcessState state() const { return state_; }
+
     mm::AddressSpace& address_space() { return *address_space_; }
+    ProcessFiles& files() { return files_; }
+    // How this process's paths resolve (root, cwd, credentials).
+    vfs::ResolveContext resolve_context() const { return { files_.root, files_.cwd, credentials_ }; }
+    // Installs a new address space (exec), dropping the old one.
+    void replace_address_space(klib::OwnPtr<mm::AddressSpace>);
 
     // The per-process page the kernel keeps for its ABI's shared data
     // (ids, counters); mapped to user space where the kernel ABI says so.
@@ -51,21 +64,56 @@ public:
 
     klib::ErrorOr<void> add_layer_text(uint64_t start, uint64_t end);
     bool is_layer_text(uint64_t address) const;
+    void clear_layer_text() { layer_count_ = 0; }
 
     Thread* main_thread() { return main_thread_.get(); }
     void set_main_thread(klib::OwnPtr<Thread> thread) { main_thread_ = static_cast<klib::OwnPtr<Thread>&&>(thread); }
 
-    // Exit: the status is kept for whoever waits; the thread stops for good.
-    [[noreturn]] void exit(int status);
-    bool has_exited() const { return exited_; }
-    int exit_status() const { return exit_status_; }
-    // Blocks until the process has exited.
+    // Process groups and sessions (POSIX rules; errors as POSIX says).
+    klib::ErrorOr<void> set_process_group(Process& caller, int pgid);
+    klib::ErrorOr<int> create_session();
+
+    // Signals.
+    SignalAction& signal_action(int signal) { return signal_actions_[signal]; }
+    SignalSet& pending_signals() { return pending_; }
+    SignalSet& blocked_signals() { return blocked_; }
+    // sigsuspend's caller mask, put back once the signal has been handled.
+    klib::Optional<SignalSet>& mask_after_suspend() { return mask_after_suspend_; }
+    void reset_signal_handlers(); // exec: handlers back to default, ignored stay ignored
+
+    // Termination: exit code or signal. Closes everything, hands children
+    // to init, tells the parent; the thread stops for good.
+    [[noreturn]] void exit(int code);
+    [[noreturn]] void exit_by_signal(int signal, bool core);
+    // Job control: the calling (current) process stops until continued.
+    void stop(int signal);
+    void resume();
+    bool has_exited() const { return state_ == ProcessState::Zombie; }
+    int wait_status() const { return wait_status_; }
+
+    // fork: a copy of the current process whose thread returns 0 from the
+    // system call described by `frame`.
+    klib::ErrorOr<klib::RefPtr<Process>> fork(const arch::InterruptFrame& frame);
+
+    // waitpid: pid > 0 that child, -1 any child, 0 any in the caller's
+    // group, < -1 any in group -pid. Returns (pid, status), or pid 0 with
+    // no_hang when none has changed; NoChild if none can match.
+    struct WaitResult {
+        int pid;
+        int status;
+    };
+    klib::ErrorOr<WaitResult> wait_for_child(int pid, bool no_hang, bool report_stopped);
+    // For the kernel's own init sequence (processes whose parent is the kernel).
     void wait_for_exit();
 
     klib::IntrusiveListNode table_node;
 
 private:
     Process(int pid, int ppid, klib::OwnPtr<mm::AddressSpace>, mm::PhysAddr upmap);
+    [[noreturn]] void terminate(int wait_status);
+    friend void release_resources(Process&);
+    void notify_parent(int signal_for_parent);
+    Process* parent() const;
 
     int pid_;
     int ppid_;
@@ -74,19 +122,46 @@ private:
     Credentials credentials_;
     char path_[128] {};
     klib::OwnPtr<mm::AddressSpace> address_space_;
+    ProcessFiles files_;
     mm::PhysAddr upmap_frame_;
     uint64_t own_syscall_count_ { 0 };
     uint64_t* syscall_counter_ { &own_syscall_count_ };
     LayerText layers_[kMaxLayers] {};
     size_t layer_count_ { 0 };
     klib::OwnPtr<Thread> main_thread_;
-    bool exited_ { false };
-    int exit_status_ { 0 };
-    WaitQueue exit_waiters_;
+
+    SignalAction signal_actions_[kSignalCount];
+    SignalSet pending_ { 0 };
+    SignalSet blocked_ { 0 };
+    klib::Optional<SignalSet> mask_after_suspend_;
+
+    ProcessState state_ { ProcessState::Running };
+    int wait_status_ { 0 };
+    bool status_reported_ { false }; // a stop already reported to waitpid
+    uint64_t child_events_seen_ { 0 }; // counts changes to children, for waitpid
+    WaitQueue child_events_;         // this process waits here for its children
+    WaitQueue stop_queue_;           // this process waits here while stopped
+    WaitQueue exit_waiters_;         // the kernel waits here for kernel-started processes
 };
 
 Process* current_process();
-// Looks a live process up by pid (null if none).
+// A live or zombie process by pid, or null.
 Process* find_process(int pid);
+// Calls fn(Process&) for every process; fn returns false to stop.
+template <typename F>
+void for_each_process(F&& fn);
+size_t process_count();
+
+namespace detail {
+klib::IntrusiveList<Process, &Process::table_node>& process_table();
+}
+
+template <typename F>
+void for_each_process(F&& fn)
+{
+    for (Process& process : detail::process_table())
+        if (!fn(process))
+            return;
+}
 
 } // namespace proc

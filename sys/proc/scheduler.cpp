@@ -5,12 +5,15 @@
 #include "lib/intrusive_list.h"
 #include "lib/spinlock.h"
 #include "proc/process.h"
+#include "proc/wait_queue.h"
+#include "time/clock.h"
 
 namespace sched {
 
 namespace {
 // All of this is touched only with interrupts off (one CPU for now).
 klib::IntrusiveList<proc::Thread, &proc::Thread::queue_node> g_run_queue;
+klib::IntrusiveList<proc::Thread, &proc::Thread::timer_node> g_sleepers; // by deadline
 proc::Thread* g_current = nullptr;
 proc::Thread* g_idle = nullptr;
 klib::OwnPtr<proc::Thread> g_idle_owner;
@@ -43,6 +46,7 @@ void init()
 }
 
 proc::Thread& current() { return *g_current; }
+bool ready() { return g_current != nullptr; }
 
 void make_runnable(proc::Thread& thread)
 {
@@ -99,8 +103,60 @@ void run_idle()
     }
 }
 
+void add_sleeper(proc::Thread& thread, uint64_t deadline_ns)
+{
+    thread.wake_at_ns = deadline_ns;
+    proc::Thread* after = nullptr;
+    for (proc::Thread& sleeper : g_sleepers) {
+        if (sleeper.wake_at_ns > deadline_ns)
+            break;
+        after = &sleeper;
+    }
+    if (!after)
+        g_sleepers.push_front(thread);
+    else if (proc::Thread* next = g_sleepers.next(*after))
+        g_sleepers.insert_before(*next, thread);
+    else
+        g_sleepers.push_back(thread);
+}
+
+void remove_sleeper(proc::Thread& thread)
+{
+    if (thread.timer_node.is_linked())
+        decltype(g_sleepers)::remove(thread);
+    thread.wake_at_ns = 0;
+}
+
+proc::WakeReason sleep_until(uint64_t deadline_ns, bool interruptible)
+{
+    auto state = klib::interrupts_save_and_disable();
+    proc::Thread& thread = *g_current;
+    if (interruptible && proc::current_has_pending_signal()) {
+        klib::interrupts_restore(state);
+        return proc::WakeReason::Interrupted;
+    }
+    if (ktime::monotonic_ns() >= deadline_ns) {
+        klib::interrupts_restore(state);
+        return proc::WakeReason::TimedOut;
+    }
+    thread.set_state(proc::ThreadState::Blocked);
+    thread.blocked_on = nullptr;
+    thread.interruptible = interruptible;
+    thread.wake_reason = proc::WakeReason::Woken;
+    add_sleeper(thread, deadline_ns);
+    schedule();
+    klib::interrupts_restore(state);
+    return thread.wake_reason;
+}
+
 void timer_tick()
 {
+    uint64_t now = ktime::monotonic_ns();
+    while (proc::Thread* sleeper = g_sleepers.first()) {
+        if (sleeper->wake_at_ns > now)
+            break;
+        proc::WaitQueue::wake_thread(*sleeper, proc::WakeReason::TimedOut);
+    }
     if (g_current != g_idle && !g_run_queue.is_empty())
         g_preempt_due = true;
 }

@@ -11,6 +11,8 @@ namespace sched {
 // Turns the running boot code into the idle thread.
 void init();
 proc::Thread& current();
+// Whether threads exist yet (they do once init() has run).
+bool ready();
 // The thread must stay alive while runnable (its owner keeps it).
 void make_runnable(proc::Thread&);
 void yield();
@@ -21,7 +23,16 @@ void schedule();
 // The idle loop: runs when nothing else can.
 [[noreturn]] void run_idle();
 
-// Timer hook: notes that the running thread's slice is over.
+// Timed blocking: a blocked thread with a deadline is also on the sleepers
+// list, ordered by deadline; the timer wakes it with TimedOut.
+void add_sleeper(proc::Thread&, uint64_t deadline_ns);
+void remove_sleeper(proc::Thread&);
+// Blocks the current thread until the deadline (TimedOut) or a signal
+// (Interrupted, when interruptible).
+proc::WakeReason sleep_until(uint64_t deadline_ns, bool interruptible);
+
+// Timer hook: wakes due sleepers and notes that the running thread's
+// slice is over.
 void timer_tick();
 // Called on the way back to user mode: switches if a preemption is due.
 void preempt_if_due(const arch::InterruptFrame&);

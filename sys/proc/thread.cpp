@@ -7,10 +7,10 @@
 namespace proc {
 
 namespace {
-int g_next_id = 1;
+int g_next_kernel_id = 1 << 30;
 } // namespace
 
-int allocate_id() { return __atomic_fetch_add(&g_next_id, 1, __ATOMIC_RELAXED); }
+int allocate_kernel_thread_id() { return __atomic_fetch_add(&g_next_kernel_id, 1, __ATOMIC_RELAXED); }
 
 Thread::Thread(int tid, const char* name, Process* process, klib::Optional<mm::KernelStack> stack)
     : tid_(tid), process_(process), stack_(static_cast<klib::Optional<mm::KernelStack>&&>(stack))
@@ -20,11 +20,10 @@ Thread::Thread(int tid, const char* name, Process* process, klib::Optional<mm::K
     arch::init_fpu_state(context_.fpu);
 }
 
-klib::ErrorOr<klib::OwnPtr<Thread>> Thread::make(const char* name, Process* process,
+klib::ErrorOr<klib::OwnPtr<Thread>> Thread::make(int tid, const char* name, Process* process,
                                                 klib::Optional<mm::KernelStack> stack)
 {
-    auto* thread = new (std::nothrow)
-        Thread(allocate_id(), name, process, static_cast<klib::Optional<mm::KernelStack>&&>(stack));
+    auto* thread = new (std::nothrow) Thread(tid, name, process, static_cast<klib::Optional<mm::KernelStack>&&>(stack));
     if (!thread)
         return klib::ErrorCode::NoMemory;
     return klib::OwnPtr<Thread>(thread);
@@ -35,17 +34,17 @@ klib::ErrorOr<klib::OwnPtr<Thread>> Thread::create_kernel(const char* name, arch
 {
     mm::KernelStack stack = TRY(mm::KernelStack::create());
     uint64_t top = stack.top();
-    auto thread = TRY(make(name, nullptr, static_cast<mm::KernelStack&&>(stack)));
+    auto thread = TRY(make(allocate_kernel_thread_id(), name, nullptr, static_cast<mm::KernelStack&&>(stack)));
     arch::prepare_thread_stack(thread->context_, top, function, argument);
     return thread;
 }
 
 klib::ErrorOr<klib::OwnPtr<Thread>> Thread::create_user(Process& process, const arch::InterruptFrame& entry,
-                                                        uint64_t fs_base)
+                                                        uint64_t fs_base, int tid)
 {
     mm::KernelStack stack = TRY(mm::KernelStack::create());
     uint64_t top = stack.top();
-    auto thread = TRY(make("user", &process, static_cast<mm::KernelStack&&>(stack)));
+    auto thread = TRY(make(tid, "user", &process, static_cast<mm::KernelStack&&>(stack)));
     thread->user_entry_ = entry;
     thread->context_.fs_base = fs_base;
     arch::prepare_thread_stack(thread->context_, top, start_user, thread.get());
@@ -54,7 +53,7 @@ klib::ErrorOr<klib::OwnPtr<Thread>> Thread::create_user(Process& process, const 
 
 klib::ErrorOr<klib::OwnPtr<Thread>> Thread::adopt_boot_thread()
 {
-    auto thread = TRY(make("idle", nullptr, {}));
+    auto thread = TRY(make(allocate_kernel_thread_id(), "idle", nullptr, {}));
     thread->state_ = ThreadState::Running;
     return thread;
 }

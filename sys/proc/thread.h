@@ -11,8 +11,12 @@
 namespace proc {
 
 class Process;
+class WaitQueue;
 
 enum class ThreadState : uint8_t { Runnable, Running, Blocked, Dead };
+
+// Why a blocked thread woke up.
+enum class WakeReason : uint8_t { Woken, TimedOut, Interrupted };
 
 // A schedulable thread: its own kernel stack and saved CPU state. User
 // threads belong to a process; kernel threads have none.
@@ -23,7 +27,7 @@ public:
                                                              void* argument);
     // A user thread of `process` that enters user mode through `entry`.
     static klib::ErrorOr<klib::OwnPtr<Thread>> create_user(Process& process, const arch::InterruptFrame& entry,
-                                                           uint64_t fs_base);
+                                                           uint64_t fs_base, int tid);
     // The boot CPU's first thread, adopted as it runs (it becomes the idle thread).
     static klib::ErrorOr<klib::OwnPtr<Thread>> adopt_boot_thread();
 
@@ -34,10 +38,25 @@ public:
     void set_state(ThreadState state) { state_ = state; }
     arch::ThreadContext& context() { return context_; }
 
-    klib::IntrusiveListNode queue_node; // run queue or a wait queue
+    // The frame a new user thread first enters user mode with (fork sets
+    // rax = 0 in its copy of the parent's).
+    arch::InterruptFrame& user_entry() { return user_entry_; }
+
+    // Blocking bookkeeping, owned by the scheduler and wait queues.
+    klib::IntrusiveListNode queue_node;  // run queue or a wait queue
+    klib::IntrusiveListNode timer_node;  // the sleepers list
+    WaitQueue* blocked_on { nullptr };
+    bool interruptible { false };
+    uint64_t wake_at_ns { 0 };           // 0: no timeout
+    WakeReason wake_reason { WakeReason::Woken };
+
+    // A system call that a signal interrupted, so delivery can restart it.
+    bool syscall_interrupted { false };
+    bool syscall_restartable { true }; // sigsuspend and nanosleep say no
+    uint64_t syscall_number { 0 }; // rax at entry: what a restart re-enters
 
 private:
-    static klib::ErrorOr<klib::OwnPtr<Thread>> make(const char* name, Process*, klib::Optional<mm::KernelStack>);
+    static klib::ErrorOr<klib::OwnPtr<Thread>> make(int tid, const char* name, Process*, klib::Optional<mm::KernelStack>);
     Thread(int tid, const char* name, Process* process, klib::Optional<mm::KernelStack> stack);
     static void start_user(void* thread);
 
@@ -50,6 +69,7 @@ private:
     arch::InterruptFrame user_entry_ {};
 };
 
-int allocate_id();
+// Kernel threads draw ids from the top half so process ids start at 1.
+int allocate_kernel_thread_id();
 
 } // namespace proc

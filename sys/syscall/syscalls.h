@@ -1,26 +1,63 @@
 #pragma once
 // The kernel's system calls, free of any ABI: each kernel ABI's trap table
 // decodes its arguments, calls these, and encodes the result its own way.
+// Pointers named user_* are user addresses (checked and copied here);
+// constants use the kernel's internal numbering (see proc/signals.h and
+// abi-versions/v1/program/types.h, which kernel ABIs 1 and 2 share).
 #include <stdint.h>
 
+#include "arch/x86_64/interrupts/frame.h"
 #include "lib/error_or.h"
 #include "lib/string_view.h"
+#include "proc/signals.h"
 
 namespace sys {
 
+// Processes.
 [[noreturn]] void exit(int status);
-
-klib::ErrorOr<uint64_t> read(int fd, uint64_t user_buffer, uint64_t count);
-klib::ErrorOr<uint64_t> write(int fd, uint64_t user_buffer, uint64_t count);
-
+klib::ErrorOr<int> fork(const arch::InterruptFrame&);
+// On success the frame enters the new program.
+klib::ErrorOr<void> execve(arch::InterruptFrame&, uint64_t user_path, uint64_t user_argv, uint64_t user_envp);
+klib::ErrorOr<int> waitpid(int pid, uint64_t user_status, int options);
 int getpid();
 int getppid();
+klib::ErrorOr<int> getpgid(int pid);
+klib::ErrorOr<void> setpgid(int pid, int pgid);
+klib::ErrorOr<int> getsid(int pid);
+klib::ErrorOr<int> setsid();
 uint32_t getuid();
 uint32_t geteuid();
+uint32_t getgid();
+uint32_t getegid();
+klib::ErrorOr<void> setuid(uint32_t uid);
+klib::ErrorOr<void> setgid(uint32_t gid);
 uint64_t syscall_count();
 
+// Signals.
+klib::ErrorOr<void> kill(int pid, int signal);
+klib::ErrorOr<void> sigaction(int signal, const proc::SignalAction* action, proc::SignalAction* old);
+klib::ErrorOr<void> sigprocmask(int how, const proc::SignalSet* set, proc::SignalSet* old);
+// Waits for a signal with `mask` blocked meanwhile: always Interrupted.
+klib::ErrorOr<void> sigsuspend(proc::SignalSet mask);
+klib::ErrorOr<void> sigreturn(arch::InterruptFrame&);
+
+// Time and scheduling.
 enum class Clock { Realtime, Monotonic };
 uint64_t clock_ns(Clock);
+// Sleeps; on Interrupted, *remaining_ns says how much was left.
+klib::ErrorOr<void> sleep(uint64_t duration_ns, uint64_t* remaining_ns);
+void yield();
+int current_cpu();
+
+// Memory.
+klib::ErrorOr<uint64_t> mmap(uint64_t address, uint64_t length, int protection, int flags, int fd, int64_t offset);
+klib::ErrorOr<void> munmap(uint64_t address, uint64_t length);
+klib::ErrorOr<void> mprotect(uint64_t address, uint64_t length, int protection);
+klib::ErrorOr<uint64_t> getrandom(uint64_t user_buffer, uint64_t size, unsigned flags);
+
+// Console I/O until files exist.
+klib::ErrorOr<uint64_t> read(int fd, uint64_t user_buffer, uint64_t count);
+klib::ErrorOr<uint64_t> write(int fd, uint64_t user_buffer, uint64_t count);
 
 struct SystemName {
     klib::StringView sysname, nodename, release, version, machine;

@@ -160,9 +160,9 @@ TEST(Format, Strings)
 
 TEST(Format, ErrorsPrintTheirDescription)
 {
-    EXPECT_EQ(fmt("{}", klib::Error(klib::ErrorCode::NoMemory)), "cannot allocate memory");
-    EXPECT_EQ(fmt("[{:>16}]", klib::Error(klib::ErrorCode::Fault)), "[     bad address]");
-    EXPECT_EQ(fmt("{}", klib::Error(klib::ErrorCode::TimedOut)), "connection timed out");
+    EXPECT_EQ(fmt("{}", klib::Error(klib::ErrorCode::NoMemory)), "Cannot allocate memory");
+    EXPECT_EQ(fmt("[{:>16}]", klib::Error(klib::ErrorCode::Fault)), "[     Bad address]");
+    EXPECT_EQ(fmt("{}", klib::Error(klib::ErrorCode::TimedOut)), "Connection timed out");
     EXPECT_STREQ(klib::Error(klib::ErrorCode::Invalid).name(), "Invalid");
     // Out-of-range codes never index past the tables.
     EXPECT_STREQ(klib::error_description(klib::ErrorCode::Count), "unknown error");

@@ -125,3 +125,70 @@ def run(name, log_path, timeout=120, expect_exit="success", expect=(), forbid=()
     else:
         result.lines.append(f"PASS vm.{name} ({elapsed:.1f} s)")
     return result
+
+
+class Console:
+    """Drives the guest's serial console: what the guest writes is collected
+    (and logged), and keystrokes go to its input, as a person would type."""
+
+    def __init__(self, log_path, **boot):
+        import threading
+        os.makedirs(os.path.dirname(log_path) or ".", exist_ok=True)
+        command = qemu_command(serial_log="/dev/null", **boot)
+        # The serial line on QEMU's stdio instead of a file.
+        at = command.index("-serial")
+        command[at + 1] = "stdio"
+        self.log = open(log_path, "w", errors="replace")
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT)
+        self.output = ""
+        self.seen = 0  # how far expect() has consumed
+        self.lock = threading.Lock()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        while True:
+            chunk = self.process.stdout.read1(4096)
+            if not chunk:
+                return
+            text = chunk.decode(errors="replace")
+            with self.lock:
+                self.output += text
+            self.log.write(text)
+            self.log.flush()
+
+    def type(self, text, pause=0.05):
+        """Sends keystrokes one at a time, like a person."""
+        for character in text:
+            self.process.stdin.write(character.encode())
+            self.process.stdin.flush()
+            time.sleep(pause)
+
+    def expect(self, pattern, timeout=20):
+        """Waits for `pattern` after what was already matched; returns the
+        match or None."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                text = _clean(self.output[self.seen:])
+                raw_length = len(self.output)
+            match = re.search(pattern, text, re.MULTILINE)
+            if match:
+                with self.lock:
+                    self.seen = raw_length
+                return match
+            if self.process.poll() is not None:
+                return None
+            time.sleep(0.05)
+        return None
+
+    def tail(self, lines=LOG_TAIL_LINES):
+        with self.lock:
+            return _clean(self.output).splitlines()[-lines:]
+
+    def close(self):
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        self.log.close()

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "abi-versions/v1/kernel/abi.h" /* sigaction, dirent and the signal frame are kernel ABI 1's */
+
 #define BANOS_KERNEL_ABI_V2 2
 
 /* Kernel clock ids (not the program ABIs' numbers: the layer translates). */
@@ -23,6 +25,22 @@
 struct banos_k2_timespec {
     int64_t seconds;
     int64_t nanoseconds;
+};
+
+struct banos_k2_stat {
+    uint64_t dev;
+    uint64_t ino;
+    uint32_t mode;
+    uint32_t nlink;
+    uint32_t uid;
+    uint32_t gid;
+    uint64_t rdev;
+    int64_t size;
+    int64_t blksize;
+    int64_t blocks;
+    struct banos_k2_timespec atime;
+    struct banos_k2_timespec mtime;
+    struct banos_k2_timespec ctime;
 };
 
 #define BANOS_K2_UTSNAME_LENGTH 65
@@ -68,6 +86,7 @@ static_assert(offsetof(struct banos_k2_kpmap, tsc_base) == 16, "kernel ABI 2 lay
 static_assert(offsetof(struct banos_k2_kpmap, uts) == 64, "kernel ABI 2 layout");
 static_assert(sizeof(struct banos_k2_kpmap) <= 4096, "kpmap is one page");
 static_assert(offsetof(struct banos_k2_upmap, syscall_count) == 40, "kernel ABI 2 layout");
+static_assert(sizeof(struct banos_k2_stat) == 112, "kernel ABI 2 layout");
 #endif
 
 #endif

@@ -6,11 +6,35 @@
 
 #define BANOS_PROGRAM_ABI_V2 2
 
+#ifndef __ASSEMBLER__
 typedef int64_t banos_v2_time_t;
 
 struct banos_v2_timespec {
     int64_t tv_sec;
     int64_t tv_nsec;
+};
+
+struct banos_v2_timeval {
+    int64_t tv_sec;
+    int64_t tv_usec;
+};
+
+struct banos_v2_stat {
+    uint64_t st_dev;
+    uint64_t st_ino;
+    uint64_t st_nlink;
+    uint32_t st_mode;
+    uint32_t st_uid;
+    uint32_t st_gid;
+    uint32_t reserved0;
+    uint64_t st_rdev;
+    int64_t st_size;
+    int64_t st_blksize;
+    int64_t st_blocks;
+    struct banos_v2_timespec st_atim;
+    struct banos_v2_timespec st_mtim;
+    struct banos_v2_timespec st_ctim;
+    int64_t reserved1[3];
 };
 
 #define BANOS_V2_UTSNAME_LENGTH 65
@@ -28,9 +52,16 @@ struct banos_v2_utsname {
 #define BANOS_V2_CLOCK_REALTIME_COARSE 5
 #define BANOS_V2_CLOCK_MONOTONIC_COARSE 6
 
+/* getrandom() flags */
+#define BANOS_GRND_NONBLOCK 1
+#define BANOS_GRND_RANDOM 2
+
 #ifdef __cplusplus
 static_assert(sizeof(struct banos_v2_timespec) == 16, "program ABI 2 layout");
+static_assert(sizeof(struct banos_v2_timeval) == 16, "program ABI 2 layout");
+static_assert(sizeof(struct banos_v2_stat) == 144, "program ABI 2 layout");
 static_assert(sizeof(struct banos_v2_utsname) == 325, "program ABI 2 layout");
 #endif
+#endif /* __ASSEMBLER__ */
 
 #endif

@@ -8,7 +8,12 @@
 
 #include <banos/abi_select.h>
 #include <stdint.h>
+/* The ABI's getdents record ends in a flexible array member, which ISO
+ * C++ does not have (GCC does). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
 #include BANOS_PROGRAM_TYPES_H
+#pragma GCC diagnostic pop
 #include <bits/slot_presence.h>
 
 #if BANOS_SLOT_PRESENCE_ABI != BANOS_PROGRAM_ABI

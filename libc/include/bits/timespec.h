@@ -1,22 +1,32 @@
-/* struct timespec, where the program ABI defines its layout (ABI 2 on). */
+/* struct timespec with the program ABI's layout: banos_v1_timespec (32-bit
+ * seconds and nanoseconds) in ABI 1, banos_v2_timespec (64-bit) from ABI 2.
+ * In ABI 1 tv_nsec is therefore an int, not a long. */
 #ifndef __BANOS_BITS_TIMESPEC_H
 #define __BANOS_BITS_TIMESPEC_H
 #include <sys/cdefs.h>
 #include <banos/abi.h>
-#include <bits/time_t.h>
-#if defined(BANOS_PROGRAM_ABI_V2)
-#define __BANOS_HAVE_TIMESPEC 1
+#include <bits/types.h>
+
 struct timespec {
     time_t tv_sec;
+#if defined(BANOS_PROGRAM_ABI_V2)
     long tv_nsec;
-};
-__BANOS_STATIC_ASSERT(sizeof(struct timespec) == sizeof(struct banos_v2_timespec),
-    "struct timespec has the layout of program ABI 2");
-__BANOS_STATIC_ASSERT(__builtin_offsetof(struct timespec, tv_sec) == __builtin_offsetof(struct banos_v2_timespec, tv_sec)
-        && sizeof(time_t) == sizeof(int64_t),
-    "struct timespec has the layout of program ABI 2");
-__BANOS_STATIC_ASSERT(__builtin_offsetof(struct timespec, tv_nsec) == __builtin_offsetof(struct banos_v2_timespec, tv_nsec)
-        && sizeof(long) == sizeof(int64_t),
-    "struct timespec has the layout of program ABI 2");
+#else
+    int tv_nsec;
 #endif
+};
+
+#if defined(BANOS_PROGRAM_ABI_V2)
+#define __BANOS_TIMESPEC_ABI struct banos_v2_timespec
+#define __BANOS_TIME_ABI banos_v2_time_t
+#else
+#define __BANOS_TIMESPEC_ABI struct banos_v1_timespec
+#define __BANOS_TIME_ABI banos_v1_time_t
+#endif
+__BANOS_STATIC_ASSERT(sizeof(struct timespec) == sizeof(__BANOS_TIMESPEC_ABI)
+        && __builtin_offsetof(struct timespec, tv_sec) == __builtin_offsetof(__BANOS_TIMESPEC_ABI, tv_sec)
+        && __builtin_offsetof(struct timespec, tv_nsec) == __builtin_offsetof(__BANOS_TIMESPEC_ABI, tv_nsec)
+        && sizeof(time_t) == sizeof(__BANOS_TIME_ABI),
+    "struct timespec has the program ABI's layout");
+
 #endif

@@ -3,6 +3,9 @@
 #include <limits.h>
 #include <stdint.h>
 
+#include "decimal.h"
+#include "float_bits.h"
+
 namespace banos::libc {
 
 namespace {
@@ -20,6 +23,7 @@ struct Spec {
     int64_t width = 0;      // 0: none
     int64_t precision = -1; // -1: none
     Length length = Length::Default;
+    char conversion = 0;
 };
 
 class Output {
@@ -33,6 +37,8 @@ public:
         sink_(context_, data, length);
         total_ += length;
     }
+
+    void put(char character) { write(&character, 1); }
 
     void repeat(char character, int64_t count)
     {
@@ -54,6 +60,33 @@ private:
     uint64_t total_ = 0;
 };
 
+// Collects characters into a small buffer and hands them on in pieces.
+class Batch {
+public:
+    explicit Batch(Output& out) : out_(out) {}
+    ~Batch() { flush(); }
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+
+    void put(char character)
+    {
+        if (used_ == sizeof buffer_)
+            flush();
+        buffer_[used_++] = character;
+    }
+
+    void flush()
+    {
+        out_.write(buffer_, used_);
+        used_ = 0;
+    }
+
+private:
+    Output& out_;
+    char buffer_[128];
+    size_t used_ = 0;
+};
+
 size_t bounded_length(const char* string, int64_t precision)
 {
     size_t length = 0;
@@ -62,16 +95,35 @@ size_t bounded_length(const char* string, int64_t precision)
     return length;
 }
 
-// Text (for %s, %c and a null %p): padded with spaces to the width, on the
-// left unless '-' (the '0' flag means nothing here).
+// Padding around a body of `length` characters: spaces before it (or after
+// it with '-'); with '0' (and no '-'), zeros after the `prefix_length`
+// characters of sign and 0x instead.
+struct Padding {
+    int64_t before = 0; // spaces
+    int64_t zeros = 0;  // after the prefix
+    int64_t after = 0;  // spaces
+};
+
+Padding pad(const Spec& spec, int64_t length, bool zero_allowed)
+{
+    Padding padding;
+    int64_t room = spec.width > length ? spec.width - length : 0;
+    if (spec.flags & flag_left)
+        padding.after = room;
+    else if ((spec.flags & flag_zero) && zero_allowed)
+        padding.zeros = room;
+    else
+        padding.before = room;
+    return padding;
+}
+
+// Text (for %s, %c and a null %p): the '0' flag means nothing here.
 void emit_text(Output& out, const Spec& spec, const char* text, size_t length)
 {
-    int64_t padding = spec.width - static_cast<int64_t>(length);
-    if (!(spec.flags & flag_left))
-        out.repeat(' ', padding);
+    Padding padding = pad(spec, static_cast<int64_t>(length), false);
+    out.repeat(' ', padding.before);
     out.write(text, length);
-    if (spec.flags & flag_left)
-        out.repeat(' ', padding);
+    out.repeat(' ', padding.after);
 }
 
 // An integer: [spaces] [sign or 0x] [zeros] digits [spaces].
@@ -113,22 +165,240 @@ void emit_integer(Output& out, const Spec& spec, uint64_t magnitude, bool negati
         zeros = 1;
 
     int64_t body = static_cast<int64_t>(prefix_length) + zeros + static_cast<int64_t>(digit_count);
-    int64_t padding = spec.width > body ? spec.width - body : 0;
-    if (spec.flags & flag_left) {
-        out.write(prefix, prefix_length);
-        out.repeat('0', zeros);
-        out.write(first_digit, digit_count);
-        out.repeat(' ', padding);
-    } else if ((spec.flags & flag_zero) && spec.precision < 0) {
-        out.write(prefix, prefix_length);
-        out.repeat('0', zeros + padding);
-        out.write(first_digit, digit_count);
-    } else {
-        out.repeat(' ', padding);
-        out.write(prefix, prefix_length);
-        out.repeat('0', zeros);
-        out.write(first_digit, digit_count);
+    Padding padding = pad(spec, body, spec.precision < 0);
+    out.repeat(' ', padding.before);
+    out.write(prefix, prefix_length);
+    out.repeat('0', zeros + padding.zeros);
+    out.write(first_digit, digit_count);
+    out.repeat(' ', padding.after);
+}
+
+// The sign character of a floating conversion, or 0.
+char sign_of(const Spec& spec, bool negative)
+{
+    if (negative)
+        return '-';
+    if (spec.flags & flag_plus)
+        return '+';
+    if (spec.flags & flag_space)
+        return ' ';
+    return 0;
+}
+
+void emit_special(Output& out, const Spec& spec, const floating::Parts& parts, bool upper)
+{
+    char text[4];
+    size_t length = 0;
+    if (char sign = sign_of(spec, parts.negative))
+        text[length++] = sign;
+    const char* word = parts.kind == floating::Kind::Infinite ? (upper ? "INF" : "inf") : (upper ? "NAN" : "nan");
+    for (int i = 0; i < 3; ++i)
+        text[length++] = word[i];
+    emit_text(out, spec, text, length);
+}
+
+// A decimal exponent: 'e', sign, at least two digits.
+size_t exponent_text(char* text, char letter, int64_t exponent)
+{
+    size_t length = 0;
+    text[length++] = letter;
+    text[length++] = exponent < 0 ? '-' : '+';
+    uint64_t magnitude = exponent < 0 ? static_cast<uint64_t>(-exponent) : static_cast<uint64_t>(exponent);
+    char digits[24];
+    size_t count = 0;
+    do {
+        digits[count++] = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude != 0);
+    if (count < 2)
+        digits[count++] = '0';
+    while (count > 0)
+        text[length++] = digits[--count];
+    return length;
+}
+
+// %f %e %g (and their capitals) of a finite value or zero. Noinline: the
+// exact expansion needs a few KiB of stack, only while it is in use.
+__attribute__((noinline)) void emit_decimal(Output& out, const Spec& spec, const floating::Parts& parts)
+{
+    char conversion = spec.conversion;
+    bool upper = conversion == 'F' || conversion == 'E' || conversion == 'G';
+    char style = static_cast<char>(conversion | 0x20); // f, e or g
+    int64_t precision = spec.precision < 0 ? 6 : spec.precision;
+    bool alternate = (spec.flags & flag_alternate) != 0;
+
+    ExactDecimal exact(parts.kind == floating::Kind::Zero ? 0 : parts.mantissa, parts.exponent);
+    bool strip_zeros = false;
+    if (style == 'g') {
+        if (precision == 0)
+            precision = 1;
+        RoundedDecimal significant(exact, precision);
+        int64_t exponent = parts.kind == floating::Kind::Zero ? 0 : significant.point() - 1;
+        if (precision > exponent && exponent >= -4) {
+            style = 'f';
+            precision = precision - 1 - exponent;
+        } else {
+            style = 'e';
+            precision = precision - 1;
+        }
+        strip_zeros = !alternate;
     }
+
+    // The digits: `integer_digits` before the point (the rounded value's
+    // digits from index integer_start), `fraction_digits` after it (from
+    // index fraction_start; negative indexes are leading zeros).
+    int64_t keep = style == 'f' ? exact.point() + precision : precision + 1;
+    RoundedDecimal rounded(exact, keep);
+    int64_t integer_digits;
+    int64_t fraction_start;
+    char exponent_buffer[24];
+    size_t exponent_length = 0;
+    if (style == 'f') {
+        integer_digits = rounded.point() > 0 ? rounded.point() : 1;
+        fraction_start = rounded.point();
+    } else {
+        integer_digits = 1;
+        fraction_start = 1;
+        int64_t exponent = parts.kind == floating::Kind::Zero ? 0 : rounded.point() - 1;
+        exponent_length = exponent_text(exponent_buffer, upper ? 'E' : 'e', exponent);
+    }
+    int64_t fraction_digits = precision;
+    if (strip_zeros) {
+        while (fraction_digits > 0 && rounded.digit(fraction_start + fraction_digits - 1) == 0)
+            --fraction_digits;
+    }
+    bool point = fraction_digits > 0 || alternate;
+
+    char sign = sign_of(spec, parts.negative);
+    int64_t length = (sign ? 1 : 0) + integer_digits + (point ? 1 : 0) + fraction_digits
+        + static_cast<int64_t>(exponent_length);
+    Padding padding = pad(spec, length, true);
+    out.repeat(' ', padding.before);
+    if (sign)
+        out.put(sign);
+    out.repeat('0', padding.zeros);
+    {
+        Batch batch(out);
+        if (style == 'f' && rounded.point() <= 0) {
+            batch.put('0');
+        } else {
+            for (int64_t i = 0; i < integer_digits; ++i)
+                batch.put(static_cast<char>('0' + rounded.digit(i)));
+        }
+        if (point)
+            batch.put('.');
+        for (int64_t i = 0; i < fraction_digits; ++i) {
+            int64_t index = fraction_start + i;
+            batch.put(static_cast<char>('0' + (index < 0 ? 0 : rounded.digit(index))));
+        }
+    }
+    out.write(exponent_buffer, exponent_length);
+    out.repeat(' ', padding.after);
+}
+
+// %a and %A, as glibc prints them: a double as 0x1.<13 hex digits>p<e>
+// (0x0.<...>p-1022 when subnormal), an x87 long double as 0x<leading 4
+// bits>.<15 hex digits>p<e>; without a precision the trailing zeros go,
+// with one the digits are rounded to nearest, ties to even.
+void emit_hex(Output& out, const Spec& spec, const floating::Parts& parts, bool long_double)
+{
+    bool upper = spec.conversion == 'A';
+    const char* digit_set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    unsigned leading = 0;
+    uint64_t fraction = 0; // the fraction digits, left-aligned
+    int fraction_count = 0;
+    int64_t exponent = 0;
+    if (parts.kind == floating::Kind::Finite) {
+        if (long_double) {
+            leading = static_cast<unsigned>(parts.mantissa >> 60);
+            fraction = parts.mantissa << 4;
+            fraction_count = 15;
+            exponent = parts.exponent + 63 - 3;
+        } else {
+            leading = static_cast<unsigned>(parts.mantissa >> 52);
+            fraction = parts.mantissa << 12;
+            fraction_count = 13;
+            exponent = parts.mantissa >> 52 ? parts.exponent + 52 : -1022;
+        }
+    }
+    int digits = fraction_count;
+    if (spec.precision < 0) {
+        while (digits > 0 && ((fraction >> (64 - 4 * digits)) & 0xf) == 0)
+            --digits;
+    } else if (spec.precision < fraction_count) {
+        digits = static_cast<int>(spec.precision);
+        int shift = 64 - 4 * digits; // bits dropped
+        uint64_t dropped = shift >= 64 ? fraction : fraction & ((uint64_t(1) << shift) - 1);
+        uint64_t half = uint64_t(1) << (shift - 1);
+        uint64_t kept = shift >= 64 ? 0 : fraction >> shift;
+        unsigned last = digits > 0 ? static_cast<unsigned>(kept & 1) : (leading & 1);
+        if (dropped > half || (dropped == half && last != 0)) {
+            ++kept;
+            if (digits == 0 || kept >> (4 * digits)) {
+                kept = 0;
+                if (++leading == 16) {
+                    leading = 1;
+                    exponent += 4;
+                }
+            }
+        }
+        fraction = digits == 0 ? 0 : kept << shift;
+    } else {
+        digits = static_cast<int>(spec.precision);
+    }
+
+    char text[32];
+    size_t length = 0;
+    text[length++] = digit_set[leading];
+    bool point = digits > 0 || (spec.flags & flag_alternate);
+    if (point)
+        text[length++] = '.';
+    int shown = digits < fraction_count ? digits : fraction_count;
+    for (int i = 0; i < shown; ++i)
+        text[length++] = digit_set[(fraction >> (60 - 4 * i)) & 0xf];
+    int64_t trailing_zeros = digits - shown;
+    char exponent_buffer[24];
+    size_t exponent_length = exponent_text(exponent_buffer, upper ? 'P' : 'p', exponent);
+    // The exponent of %a has no minimum width: drop exponent_text's padding 0.
+    if (exponent_length == 4 && exponent_buffer[2] == '0') {
+        exponent_buffer[2] = exponent_buffer[3];
+        exponent_length = 3;
+    }
+
+    char sign = sign_of(spec, parts.negative);
+    int64_t total = (sign ? 1 : 0) + 2 + static_cast<int64_t>(length) + trailing_zeros
+        + static_cast<int64_t>(exponent_length);
+    Padding padding = pad(spec, total, true);
+    out.repeat(' ', padding.before);
+    if (sign)
+        out.put(sign);
+    out.write(upper ? "0X" : "0x", 2);
+    out.repeat('0', padding.zeros);
+    out.write(text, length);
+    out.repeat('0', trailing_zeros);
+    out.write(exponent_buffer, exponent_length);
+    out.repeat(' ', padding.after);
+}
+
+void emit_float(Output& out, const Spec& spec, const floating::Parts& parts, bool long_double)
+{
+    char conversion = spec.conversion;
+    bool upper = conversion == 'F' || conversion == 'E' || conversion == 'G' || conversion == 'A';
+    if (parts.kind == floating::Kind::Infinite || parts.kind == floating::Kind::NaN)
+        emit_special(out, spec, parts, upper);
+    else if (conversion == 'a' || conversion == 'A')
+        emit_hex(out, spec, parts, long_double);
+    else
+        emit_decimal(out, spec, parts);
+}
+
+// Wide characters: only the ASCII range has a meaning in the "C" locale.
+bool narrow(unsigned long wide, char& narrowed)
+{
+    if (wide >= 0x80)
+        return false;
+    narrowed = static_cast<char>(wide);
+    return true;
 }
 
 // Reads a decimal number; false when it exceeds INT_MAX.
@@ -144,9 +414,82 @@ bool parse_decimal(const char*& cursor, int64_t& value)
     return true;
 }
 
-} // namespace
+// va_list is an array type on x86_64: passed by pointer so the callee's
+// va_arg advances the caller's list.
+using Arguments = va_list;
 
-int format(FormatSink sink, void* context, const char* format, va_list arguments)
+int64_t signed_argument(Arguments& arguments, Length length)
+{
+    switch (length) {
+    case Length::Char:
+        return static_cast<signed char>(va_arg(arguments, int));
+    case Length::Short:
+        return static_cast<short>(va_arg(arguments, int));
+    case Length::Long:
+        return va_arg(arguments, long);
+    case Length::LongLong:
+        return va_arg(arguments, long long);
+    case Length::Size:
+    case Length::Ptrdiff:
+        return va_arg(arguments, ptrdiff_t);
+    case Length::Max:
+        return va_arg(arguments, intmax_t);
+    default:
+        return va_arg(arguments, int);
+    }
+}
+
+uint64_t unsigned_argument(Arguments& arguments, Length length)
+{
+    switch (length) {
+    case Length::Char:
+        return static_cast<unsigned char>(va_arg(arguments, unsigned));
+    case Length::Short:
+        return static_cast<unsigned short>(va_arg(arguments, unsigned));
+    case Length::Long:
+        return va_arg(arguments, unsigned long);
+    case Length::LongLong:
+        return va_arg(arguments, unsigned long long);
+    case Length::Size:
+        return va_arg(arguments, size_t);
+    case Length::Ptrdiff:
+        return static_cast<uint64_t>(va_arg(arguments, ptrdiff_t));
+    case Length::Max:
+        return va_arg(arguments, uintmax_t);
+    default:
+        return va_arg(arguments, unsigned);
+    }
+}
+
+void store_count(Arguments& arguments, Length length, uint64_t count)
+{
+    switch (length) {
+    case Length::Char:
+        *va_arg(arguments, signed char*) = static_cast<signed char>(count);
+        break;
+    case Length::Short:
+        *va_arg(arguments, short*) = static_cast<short>(count);
+        break;
+    case Length::Long:
+        *va_arg(arguments, long*) = static_cast<long>(count);
+        break;
+    case Length::LongLong:
+        *va_arg(arguments, long long*) = static_cast<long long>(count);
+        break;
+    case Length::Size:
+    case Length::Ptrdiff:
+        *va_arg(arguments, ptrdiff_t*) = static_cast<ptrdiff_t>(count);
+        break;
+    case Length::Max:
+        *va_arg(arguments, intmax_t*) = static_cast<intmax_t>(count);
+        break;
+    default:
+        *va_arg(arguments, int*) = static_cast<int>(count);
+        break;
+    }
+}
+
+int format_arguments(FormatSink sink, void* context, const char* format, Arguments& arguments)
 {
     Output out(sink, context);
     const char* cursor = format;
@@ -172,7 +515,7 @@ int format(FormatSink sink, void* context, const char* format, va_list arguments
                 spec.flags |= flag_space;
             else if (*cursor == '#')
                 spec.flags |= flag_alternate;
-            else
+            else if (*cursor != '\'') // grouping: none in the "C" locale
                 break;
         }
 
@@ -218,6 +561,10 @@ int format(FormatSink sink, void* context, const char* format, va_list arguments
                 spec.length = Length::LongLong;
             }
             break;
+        case 'q':
+            ++cursor;
+            spec.length = Length::LongLong;
+            break;
         case 'z':
             ++cursor;
             spec.length = Length::Size;
@@ -238,37 +585,13 @@ int format(FormatSink sink, void* context, const char* format, va_list arguments
             break;
         }
 
-        char conversion = *cursor;
-        if (conversion != '\0')
+        spec.conversion = *cursor;
+        if (spec.conversion != '\0')
             ++cursor;
-        switch (conversion) {
+        switch (spec.conversion) {
         case 'd':
         case 'i': {
-            int64_t value;
-            switch (spec.length) {
-            case Length::Char:
-                value = static_cast<signed char>(va_arg(arguments, int));
-                break;
-            case Length::Short:
-                value = static_cast<short>(va_arg(arguments, int));
-                break;
-            case Length::Long:
-                value = va_arg(arguments, long);
-                break;
-            case Length::LongLong:
-                value = va_arg(arguments, long long);
-                break;
-            case Length::Size:
-            case Length::Ptrdiff:
-                value = va_arg(arguments, ptrdiff_t);
-                break;
-            case Length::Max:
-                value = va_arg(arguments, intmax_t);
-                break;
-            default:
-                value = va_arg(arguments, int);
-                break;
-            }
+            int64_t value = signed_argument(arguments, spec.length);
             bool negative = value < 0;
             uint64_t magnitude = negative ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
             emit_integer(out, spec, magnitude, negative, true, 10, false, false);
@@ -278,58 +601,68 @@ int format(FormatSink sink, void* context, const char* format, va_list arguments
         case 'x':
         case 'X':
         case 'o': {
-            uint64_t value;
-            switch (spec.length) {
-            case Length::Char:
-                value = static_cast<unsigned char>(va_arg(arguments, unsigned));
-                break;
-            case Length::Short:
-                value = static_cast<unsigned short>(va_arg(arguments, unsigned));
-                break;
-            case Length::Long:
-                value = va_arg(arguments, unsigned long);
-                break;
-            case Length::LongLong:
-                value = va_arg(arguments, unsigned long long);
-                break;
-            case Length::Size:
-                value = va_arg(arguments, size_t);
-                break;
-            case Length::Ptrdiff:
-                value = static_cast<uint64_t>(va_arg(arguments, ptrdiff_t));
-                break;
-            case Length::Max:
-                value = va_arg(arguments, uintmax_t);
-                break;
-            default:
-                value = va_arg(arguments, unsigned);
-                break;
-            }
-            unsigned base = conversion == 'u' ? 10 : conversion == 'o' ? 8 : 16;
-            emit_integer(out, spec, value, false, false, base, conversion == 'X', false);
+            uint64_t value = unsigned_argument(arguments, spec.length);
+            unsigned base = spec.conversion == 'u' ? 10 : spec.conversion == 'o' ? 8 : 16;
+            emit_integer(out, spec, value, false, false, base, spec.conversion == 'X', false);
             break;
         }
         case 'p': {
             void* pointer = va_arg(arguments, void*);
             if (pointer == nullptr) {
-                emit_text(out, spec, "(nil)", 5);
+                Spec text = spec;
+                text.precision = -1;
+                emit_text(out, text, "(nil)", 5);
             } else {
-                emit_integer(out, spec, reinterpret_cast<uintptr_t>(pointer), false, false, 16, false, true);
+                Spec number = spec;
+                number.flags &= ~(flag_plus | flag_space);
+                emit_integer(out, number, reinterpret_cast<uintptr_t>(pointer), false, false, 16, false, true);
             }
             break;
         }
         case 'c': {
-            char character = static_cast<char>(va_arg(arguments, int));
+            char character;
+            if (spec.length == Length::Long) {
+                if (!narrow(va_arg(arguments, unsigned), character))
+                    return -1;
+            } else {
+                character = static_cast<char>(va_arg(arguments, int));
+            }
             emit_text(out, spec, &character, 1);
             break;
         }
         case 's': {
+            if (spec.length == Length::Long) {
+                auto* wide = va_arg(arguments, const __WCHAR_TYPE__*);
+                if (wide == nullptr) {
+                    emit_text(out, spec, "(null)", spec.precision >= 0 && spec.precision < 6 ? 0 : 6);
+                    break;
+                }
+                size_t length = 0;
+                char ignored;
+                while ((spec.precision < 0 || static_cast<int64_t>(length) < spec.precision) && wide[length] != 0) {
+                    if (!narrow(static_cast<unsigned long>(wide[length]), ignored))
+                        return -1;
+                    ++length;
+                }
+                Padding padding = pad(spec, static_cast<int64_t>(length), false);
+                out.repeat(' ', padding.before);
+                {
+                    Batch batch(out);
+                    for (size_t i = 0; i < length; ++i)
+                        batch.put(static_cast<char>(wide[i]));
+                }
+                out.repeat(' ', padding.after);
+                break;
+            }
             const char* string = va_arg(arguments, const char*);
-            if (string == nullptr)
-                string = "(null)";
+            if (string == nullptr) // glibc prints "(null)", or nothing if the precision cuts it
+                string = spec.precision >= 0 && spec.precision < 6 ? "" : "(null)";
             emit_text(out, spec, string, bounded_length(string, spec.precision));
             break;
         }
+        case 'n':
+            store_count(arguments, spec.length, out.total());
+            break;
         case '%':
             out.write("%", 1);
             break;
@@ -340,21 +673,31 @@ int format(FormatSink sink, void* context, const char* format, va_list arguments
         case 'g':
         case 'G':
         case 'a':
-        case 'A':
-            // Not supported yet: keep the arguments in step, show the spec.
-            if (spec.length == Length::LongDouble)
-                (void)va_arg(arguments, long double);
-            else
-                (void)va_arg(arguments, double);
-            out.write(spec_start, static_cast<size_t>(cursor - spec_start));
+        case 'A': {
+            bool long_double = spec.length == Length::LongDouble;
+            floating::Parts parts = long_double ? floating::decompose(va_arg(arguments, long double))
+                                                : floating::decompose(va_arg(arguments, double));
+            emit_float(out, spec, parts, long_double);
             break;
+        }
         default:
-            // Unknown (or %n, which is not supported): written out as is.
+            // Unknown: written out as is.
             out.write(spec_start, static_cast<size_t>(cursor - spec_start));
             break;
         }
     }
     return out.total() > INT_MAX ? -1 : static_cast<int>(out.total());
+}
+
+} // namespace
+
+int format(FormatSink sink, void* context, const char* format, va_list arguments)
+{
+    va_list copy; // a va_list parameter is a pointer: the helpers take an array
+    va_copy(copy, arguments);
+    int result = format_arguments(sink, context, format, copy);
+    va_end(copy);
+    return result;
 }
 
 namespace {

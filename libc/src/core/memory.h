@@ -26,4 +26,17 @@ char* strncat(char* destination, const char* source, size_t count);
 size_t strspn(const char* string, const char* accept);
 size_t strcspn(const char* string, const char* reject);
 
+void* memrchr(const void* memory, int value, size_t count);
+void* memmem(const void* haystack, size_t haystack_length, const void* needle, size_t needle_length);
+char* strchrnul(const char* string, int character);
+char* strpbrk(const char* string, const char* accept);
+char* stpcpy(char* destination, const char* source);
+char* stpncpy(char* destination, const char* source, size_t count);
+size_t strlcpy(char* destination, const char* source, size_t size);
+size_t strlcat(char* destination, const char* source, size_t size);
+char* strtok_r(char* string, const char* delimiters, char** state);
+char* strsep(char** string, const char* delimiters);
+int strcasecmp(const char* left, const char* right);
+int strncasecmp(const char* left, const char* right, size_t count);
+
 } // namespace banos::libc

@@ -18,6 +18,8 @@ int ispunct(int c) { return character::is_punct(c); }
 int isspace(int c) { return character::is_space(c); }
 int isupper(int c) { return character::is_upper(c); }
 int isxdigit(int c) { return character::is_xdigit(c); }
+int isascii(int c) { return c >= 0 && c < 0x80; }
 int tolower(int c) { return character::to_lower(c); }
 int toupper(int c) { return character::to_upper(c); }
+int toascii(int c) { return c & 0x7f; }
 }

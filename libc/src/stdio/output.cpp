@@ -45,22 +45,4 @@ size_t fwrite(const void* __restrict data, size_t size, size_t count, FILE* __re
     return stdio::write(stream, static_cast<const char*>(data), size * count) ? count : 0;
 }
 
-int fflush(FILE* stream)
-{
-    if (stream == nullptr) {
-        stdio::flush_all();
-        return 0;
-    }
-    return stdio::flush(stream) ? 0 : EOF;
-}
-
-int ferror(FILE* stream)
-{
-    return stream->error ? 1 : 0;
-}
-
-void clearerr(FILE* stream)
-{
-    stream->error = false;
-}
 }

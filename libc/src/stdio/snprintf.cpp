@@ -1,6 +1,9 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "../core/format.h"
 
@@ -35,5 +38,128 @@ int sprintf(char* __restrict buffer, const char* __restrict format, ...)
     int result = vsnprintf(buffer, SIZE_MAX, format, arguments);
     va_end(arguments);
     return result;
+}
+}
+
+namespace {
+
+struct GrowingBuffer {
+    char* data;
+    size_t length;
+    size_t capacity;
+    bool failed;
+};
+
+void append(void* context, const char* piece, size_t length)
+{
+    auto& buffer = *static_cast<GrowingBuffer*>(context);
+    if (buffer.failed)
+        return;
+    if (buffer.length + length + 1 > buffer.capacity) {
+        size_t capacity = buffer.capacity * 2;
+        while (buffer.length + length + 1 > capacity)
+            capacity *= 2;
+        auto* grown = static_cast<char*>(realloc(buffer.data, capacity));
+        if (grown == nullptr) {
+            buffer.failed = true;
+            return;
+        }
+        buffer.data = grown;
+        buffer.capacity = capacity;
+    }
+    memcpy(buffer.data + buffer.length, piece, length);
+    buffer.length += length;
+}
+
+struct DescriptorSink {
+    int fd;
+    size_t used;
+    bool failed;
+    char buffer[512];
+};
+
+void drain(DescriptorSink& sink)
+{
+    const char* data = sink.buffer;
+    while (sink.used > 0 && !sink.failed) {
+        ssize_t written = write(sink.fd, data, sink.used);
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0) {
+            sink.failed = true;
+            break;
+        }
+        data += written;
+        sink.used -= static_cast<size_t>(written);
+    }
+    sink.used = 0;
+}
+
+void write_to_descriptor(void* context, const char* data, size_t length)
+{
+    auto& sink = *static_cast<DescriptorSink*>(context);
+    while (length > 0) {
+        if (sink.used == sizeof sink.buffer)
+            drain(sink);
+        size_t piece = sizeof sink.buffer - sink.used < length ? sizeof sink.buffer - sink.used : length;
+        memcpy(sink.buffer + sink.used, data, piece);
+        sink.used += piece;
+        data += piece;
+        length -= piece;
+    }
+}
+
+} // namespace
+
+extern "C" {
+
+int vasprintf(char** __restrict result, const char* __restrict format, va_list arguments)
+{
+    GrowingBuffer buffer { static_cast<char*>(malloc(64)), 0, 64, false };
+    if (buffer.data == nullptr)
+        return -1;
+    int length = banos::libc::format(append, &buffer, format, arguments);
+    if (buffer.failed || length < 0) {
+        free(buffer.data);
+        if (length < 0)
+            errno = EOVERFLOW;
+        return -1;
+    }
+    buffer.data[buffer.length] = '\0';
+    *result = buffer.data;
+    return length;
+}
+
+int asprintf(char** __restrict result, const char* __restrict format, ...)
+{
+    va_list arguments;
+    va_start(arguments, format);
+    int length = vasprintf(result, format, arguments);
+    va_end(arguments);
+    return length;
+}
+
+int vdprintf(int fd, const char* __restrict format, va_list arguments)
+{
+    DescriptorSink sink;
+    sink.fd = fd;
+    sink.used = 0;
+    sink.failed = false;
+    int length = banos::libc::format(write_to_descriptor, &sink, format, arguments);
+    drain(sink);
+    if (sink.failed)
+        return -1;
+    if (length < 0)
+        errno = EOVERFLOW;
+    return length;
+}
+
+int dprintf(int fd, const char* __restrict format, ...)
+{
+    va_list arguments;
+    va_start(arguments, format);
+    int length = vdprintf(fd, format, arguments);
+    va_end(arguments);
+    return length;
 }
 }

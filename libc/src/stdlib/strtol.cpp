@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdlib.h>
 
@@ -58,4 +59,20 @@ long long atoll(const char* string)
 {
     return strtoll(string, nullptr, 10);
 }
+}
+
+extern "C" {
+
+intmax_t strtoimax(const char* __restrict string, char** __restrict end, int base)
+{
+    return static_cast<intmax_t>(parse(string, end, base, INTMAX_MIN, INTMAX_MAX));
+}
+
+uintmax_t strtoumax(const char* __restrict string, char** __restrict end, int base)
+{
+    return parse(string, end, base, 0, UINTMAX_MAX);
+}
+
+intmax_t imaxabs(intmax_t value) { return value < 0 ? -value : value; }
+imaxdiv_t imaxdiv(intmax_t numerator, intmax_t denominator) { return { numerator / denominator, numerator % denominator }; }
 }

@@ -30,4 +30,32 @@ void* memchr(const void* memory, int value, size_t count)
 {
     return libc::memchr(memory, value, count);
 }
+
+void* memrchr(const void* memory, int value, size_t count)
+{
+    return libc::memrchr(memory, value, count);
+}
+
+void* memmem(const void* haystack, size_t haystack_length, const void* needle, size_t needle_length)
+{
+    return libc::memmem(haystack, haystack_length, needle, needle_length);
+}
+
+void* mempcpy(void* __restrict destination, const void* __restrict source, size_t count)
+{
+    return static_cast<char*>(libc::memcpy(destination, source, count)) + count;
+}
+
+void* memccpy(void* __restrict destination, const void* __restrict source, int stop, size_t count)
+{
+    auto* to = static_cast<unsigned char*>(destination);
+    auto* from = static_cast<const unsigned char*>(source);
+    auto wanted = static_cast<unsigned char>(stop);
+    for (size_t i = 0; i < count; ++i) {
+        to[i] = from[i];
+        if (from[i] == wanted)
+            return to + i + 1;
+    }
+    return nullptr;
+}
 }

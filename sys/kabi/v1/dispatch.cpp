@@ -1,6 +1,6 @@
 // Kernel ABI 1: trap table T1, -errno results, no shared pages.
 #include "abi-versions/v1/kernel/abi.h"
-#include "kabi/common/basic_traps.h"
+#include "kabi/common/file_traps.h"
 #include "kabi/kabi.h"
 #include "kernel/log.h"
 #include "mm/user_memory.h"
@@ -16,6 +16,41 @@ namespace {
 constexpr ErrorNumbers kErrors = make_error_numbers();
 
 using Result = TrapResult;
+
+banos_k1_stat kernel_stat(const sys::FileStatus& s)
+{
+    banos_k1_stat out {};
+    out.dev = static_cast<uint32_t>(s.device);
+    out.ino = static_cast<uint32_t>(s.inode);
+    out.mode = s.mode;
+    out.nlink = s.links;
+    out.uid = s.uid;
+    out.gid = s.gid;
+    out.rdev = static_cast<uint32_t>(s.rdev);
+    out.blksize = static_cast<uint32_t>(s.block_size);
+    out.size = s.size;
+    out.blocks = s.blocks;
+    out.atime = static_cast<int32_t>(s.access_seconds);
+    out.mtime = static_cast<int32_t>(s.modify_seconds);
+    out.ctime = static_cast<int32_t>(s.change_seconds);
+    return out;
+}
+
+Result trap_fstatat(const TrapArguments& a)
+{
+    auto status = TRY(sys::fstatat(static_cast<int>(a.a0), a.a1, static_cast<int>(a.a3)));
+    auto out = kernel_stat(status);
+    TRY(mm::copy_to_user(a.a2, &out, sizeof(out)));
+    return 0;
+}
+
+Result trap_fstat(const TrapArguments& a)
+{
+    auto status = TRY(sys::fstat(static_cast<int>(a.a0)));
+    auto out = kernel_stat(status);
+    TRY(mm::copy_to_user(a.a1, &out, sizeof(out)));
+    return 0;
+}
 
 Result trap_time_ticks(const TrapArguments& a)
 {
@@ -47,7 +82,8 @@ void timer_tick() {}
 #define KABI_TRAPS_DEF "abi-versions/v1/kernel/traps.def"
 #include "kabi/common/register_dispatch.inc"
 
-klib::ErrorOr<void> map_shared_pages(proc::Process& process, uint64_t, const banos_layer_descriptor& layer)
+klib::ErrorOr<void> map_shared_pages(mm::AddressSpace&, proc::Process& process, uint64_t,
+                                     const banos_layer_descriptor& layer)
 {
     if (layer.kpmap_offset || layer.upmap_offset) {
         klog::warn("exec: pid {} ({}): the layer asks for shared pages, which kernel ABI 1 does not have",

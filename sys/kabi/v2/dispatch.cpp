@@ -1,6 +1,6 @@
 // Kernel ABI 2: trap table T2, -errno results, kpmap and upmap.
 #include "abi-versions/v2/kernel/abi.h"
-#include "kabi/common/basic_traps.h"
+#include "kabi/common/file_traps.h"
 #include "kabi/kabi.h"
 #include "kabi/v2/shared_pages.h"
 #include "kernel/log.h"
@@ -17,6 +17,41 @@ namespace {
 constexpr ErrorNumbers kErrors = make_error_numbers();
 
 using Result = TrapResult;
+
+banos_k2_stat kernel_stat(const sys::FileStatus& s)
+{
+    banos_k2_stat out {};
+    out.dev = s.device;
+    out.ino = s.inode;
+    out.mode = s.mode;
+    out.nlink = s.links;
+    out.uid = s.uid;
+    out.gid = s.gid;
+    out.rdev = s.rdev;
+    out.size = s.size;
+    out.blksize = s.block_size;
+    out.blocks = s.blocks;
+    out.atime = { s.access_seconds, s.access_nanoseconds };
+    out.mtime = { s.modify_seconds, s.modify_nanoseconds };
+    out.ctime = { s.change_seconds, s.change_nanoseconds };
+    return out;
+}
+
+Result trap_fstatat(const TrapArguments& a)
+{
+    auto status = TRY(sys::fstatat(static_cast<int>(a.a0), a.a1, static_cast<int>(a.a3)));
+    auto out = kernel_stat(status);
+    TRY(mm::copy_to_user(a.a2, &out, sizeof(out)));
+    return 0;
+}
+
+Result trap_fstat(const TrapArguments& a)
+{
+    auto status = TRY(sys::fstat(static_cast<int>(a.a0)));
+    auto out = kernel_stat(status);
+    TRY(mm::copy_to_user(a.a1, &out, sizeof(out)));
+    return 0;
+}
 
 Result trap_clock_gettime(const TrapArguments& a)
 {
@@ -70,16 +105,18 @@ void timer_tick() { v2::update_coarse_time(); }
 #define KABI_TRAPS_DEF "abi-versions/v2/kernel/traps.def"
 #include "kabi/common/register_dispatch.inc"
 
-klib::ErrorOr<void> map_shared_pages(proc::Process& process, uint64_t window, const banos_layer_descriptor& layer)
+klib::ErrorOr<void> map_shared_pages(mm::AddressSpace& space, proc::Process& process, uint64_t window,
+                                     const banos_layer_descriptor& layer)
 {
-    auto& space = process.address_space();
     if (layer.kpmap_offset) {
         mm::PhysAddr frame = v2::kpmap_frame();
-        TRY(space.map_frames(window + layer.kpmap_offset, klib::Span<const mm::PhysAddr>(&frame, 1), 0, "kpmap", true));
+        TRY(space.map_frames(window + layer.kpmap_offset, klib::Span<const mm::PhysAddr>(&frame, 1), mm::kProtRead,
+                             mm::RegionKind::Frames, "kpmap", true));
     }
     if (layer.upmap_offset) {
         mm::PhysAddr frame = process.upmap_frame();
-        TRY(space.map_frames(window + layer.upmap_offset, klib::Span<const mm::PhysAddr>(&frame, 1), 0, "upmap", true));
+        TRY(space.map_frames(window + layer.upmap_offset, klib::Span<const mm::PhysAddr>(&frame, 1), mm::kProtRead,
+                             mm::RegionKind::ProcessPage, "upmap", true));
     }
     return {};
 }

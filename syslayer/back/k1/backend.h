@@ -5,6 +5,17 @@
 #include "back/common/register_basic.h"
 #include "back/common/names.h"
 
+// Found by argument-dependent lookup from the common stat calls.
+namespace layer {
+inline void convert(const banos_k1_stat& in, FileStatus* out)
+{
+    *out = FileStatus {
+        in.dev, in.ino, in.mode, in.nlink, in.uid, in.gid, in.rdev, in.size, in.blksize, in.blocks,
+        { in.atime, 0 }, { in.mtime, 0 }, { in.ctime, 0 },
+    };
+}
+} // namespace layer
+
 namespace layer::backend {
 
 constexpr bool kHasFastPaths = false;
@@ -14,6 +25,17 @@ inline int32_t getppid() { return static_cast<int32_t>(trap::call(trap::getppid)
 inline uint32_t getuid() { return static_cast<uint32_t>(trap::call(trap::getuid)); }
 inline uint32_t geteuid() { return static_cast<uint32_t>(trap::call(trap::geteuid)); }
 inline uint64_t syscall_count() { return static_cast<uint64_t>(trap::call(trap::syscall_count)); }
+inline uint32_t getgid() { return static_cast<uint32_t>(trap::call(trap::getgid)); }
+inline uint32_t getegid() { return static_cast<uint32_t>(trap::call(trap::getegid)); }
+inline Status sched_getcpu() { return trap::status_of(trap::call(trap::sched_getcpu)); }
+
+
+inline Status fstatat(int32_t dirfd, const char* path, FileStatus* out, int32_t flags)
+{
+    return detail::fstatat_as<banos_k1_stat>(dirfd, path, out, flags);
+}
+
+inline Status fstat(int32_t fd, FileStatus* out) { return detail::fstat_as<banos_k1_stat>(fd, out); }
 
 inline Status clock_gettime(Clock clock, Timespec* out)
 {

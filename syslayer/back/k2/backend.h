@@ -10,6 +10,18 @@
 extern "C" const volatile banos_k2_kpmap __banos_kpmap;
 extern "C" const volatile banos_k2_upmap __banos_upmap;
 
+// Found by argument-dependent lookup from the common stat calls.
+namespace layer {
+inline void convert(const banos_k2_stat& in, FileStatus* out)
+{
+    *out = FileStatus {
+        in.dev, in.ino, in.mode, in.nlink, in.uid, in.gid, in.rdev, in.size, in.blksize, in.blocks,
+        { in.atime.seconds, in.atime.nanoseconds }, { in.mtime.seconds, in.mtime.nanoseconds },
+        { in.ctime.seconds, in.ctime.nanoseconds },
+    };
+}
+} // namespace layer
+
 namespace layer::backend {
 
 #ifdef BANOS_ALWAYS_TRAP
@@ -23,6 +35,18 @@ inline int32_t getpid() { return kHasFastPaths ? __banos_upmap.pid : static_cast
 inline int32_t getppid() { return kHasFastPaths ? __banos_upmap.ppid : static_cast<int32_t>(trap::call(trap::getppid)); }
 inline uint32_t getuid() { return kHasFastPaths ? __banos_upmap.uid : static_cast<uint32_t>(trap::call(trap::getuid)); }
 inline uint32_t geteuid() { return kHasFastPaths ? __banos_upmap.euid : static_cast<uint32_t>(trap::call(trap::geteuid)); }
+inline uint32_t getgid() { return kHasFastPaths ? __banos_upmap.gid : static_cast<uint32_t>(trap::call(trap::getgid)); }
+inline uint32_t getegid() { return kHasFastPaths ? __banos_upmap.egid : static_cast<uint32_t>(trap::call(trap::getegid)); }
+inline Status sched_getcpu() { return trap::status_of(trap::call(trap::sched_getcpu)); }
+
+
+inline Status fstatat(int32_t dirfd, const char* path, FileStatus* out, int32_t flags)
+{
+    return detail::fstatat_as<banos_k2_stat>(dirfd, path, out, flags);
+}
+
+inline Status fstat(int32_t fd, FileStatus* out) { return detail::fstat_as<banos_k2_stat>(fd, out); }
+
 inline uint64_t syscall_count()
 {
     return kHasFastPaths ? __banos_upmap.syscall_count : static_cast<uint64_t>(trap::call(trap::syscall_count));

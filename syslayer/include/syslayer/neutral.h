@@ -1,7 +1,7 @@
 #pragma once
 // What front ends and back ends say to each other: ABI-neutral results,
-// clocks and names. A back end turns its kernel's answers into these; a
-// front end turns these into its program ABI's types and errno numbers.
+// clocks, names and structures. A back end turns its kernel's answers into
+// these; a front end turns these into its program ABI's types and errno.
 #include <stdint.h>
 
 namespace layer {
@@ -36,5 +36,32 @@ struct SystemName {
     char version[kNameLength];
     char machine[kNameLength];
 };
+
+struct FileStatus {
+    uint64_t device;
+    uint64_t inode;
+    uint32_t mode;
+    uint32_t links;
+    uint32_t uid;
+    uint32_t gid;
+    uint64_t rdev;
+    int64_t size;
+    int64_t block_size;
+    int64_t blocks;
+    Timespec access;
+    Timespec modify;
+    Timespec change;
+};
+
+// A signal disposition without the return path: each back end supplies
+// its own restorer (the code that makes its kernel's sigreturn trap).
+struct SignalAction {
+    uint64_t handler;
+    uint64_t flags;
+    uint64_t mask;
+};
+
+constexpr int32_t kAtFdcwd = -100;
+constexpr int32_t kAtRemoveDir = 0x200;
 
 } // namespace layer

@@ -28,6 +28,7 @@
 #include "mm/kernel_stack.h"
 #include "mm/physical_memory.h"
 #include "time/clock.h"
+#include "tty/console.h"
 
 extern "C" char __kernel_start[], __kernel_end[];
 
@@ -188,9 +189,13 @@ extern "C" [[noreturn]] void kernel_entry(uint32_t loader_magic, uint32_t info_a
         kernel::panic("boot: physical memory manager: {}", result.error());
     mm::use_physical_memory_for_page_tables();
     mm::init_kernel_heap();
+    if (auto prepared = mm::prepare_kernel_stacks(); prepared.is_error())
+        kernel::panic("boot: kernel stack page tables: {}", prepared.error());
     init_time();
+    tty::init(g_boot_info);
     arch::init_syscall_entry();
     arch::set_user_exception_handler(proc::handle_user_fault);
+    arch::set_user_memory_fault_resolver(proc::resolve_user_memory_fault);
 
     auto stack = mm::KernelStack::create();
     if (stack.is_error())

@@ -4,6 +4,7 @@
 #include "arch/x86_64/cpu/fault_catch.h"
 #include "arch/x86_64/interrupts/idt.h"
 #include "mm/kernel_stack.h"
+#include "arch/x86_64/mm/layout.h"
 #include "kernel/log.h"
 #include "kernel/panic.h"
 
@@ -11,6 +12,7 @@ namespace arch {
 
 namespace {
 UserExceptionHandler g_user_handler = nullptr;
+UserMemoryFaultResolver g_user_memory_resolver = nullptr;
 
 constexpr const char* kNames[32] = {
     "divide error (#DE)",
@@ -78,12 +80,22 @@ bool catchable(uint64_t vector)
 const char* exception_name(uint64_t vector) { return vector < 32 ? kNames[vector] : "interrupt"; }
 
 void set_user_exception_handler(UserExceptionHandler handler) { g_user_handler = handler; }
+void set_user_memory_fault_resolver(UserMemoryFaultResolver resolver) { g_user_memory_resolver = resolver; }
 
 void handle_exception(InterruptFrame& frame)
 {
     if (frame.from_user() && g_user_handler) {
         g_user_handler(frame);
         return;
+    }
+    // Only code that expects user memory to fault (the guarded copy
+    // routines, inside a fault catch) gets a user page brought in; a kernel
+    // bug touching user addresses still panics.
+    if (!frame.from_user() && frame.vector == vector::kPageFault && g_user_memory_resolver && this_cpu().fault_catch) {
+        uint64_t address = read_cr2();
+        if (layout::is_canonical(address) && !layout::is_kernel_address(address)
+            && g_user_memory_resolver(address, frame.error_code))
+            return;
     }
     if (!frame.from_user() && catchable(frame.vector)) {
         if (FaultCatch* context = this_cpu().fault_catch) {

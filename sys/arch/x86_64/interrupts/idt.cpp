@@ -5,7 +5,6 @@
 #include "arch/x86_64/interrupts/lapic.h"
 #include "kernel/log.h"
 #include "kernel/panic.h"
-#include "proc/scheduler.h"
 
 extern "C" const uint64_t isr_stub_table[256];
 
@@ -72,20 +71,21 @@ void set_interrupt_handler(uint8_t vector, InterruptHandler handler)
 
 } // namespace arch
 
+extern "C" void return_to_user_hook(arch::InterruptFrame* frame);
+
 extern "C" void interrupt_dispatch(arch::InterruptFrame* frame)
 {
     uint64_t v = frame->vector;
     if (v < arch::vector::kFirstIrq) {
         arch::handle_exception(*frame);
-        return;
+    } else if (v != arch::vector::kSpurious) { // spurious interrupts take no end-of-interrupt
+        if (auto handler = arch::g_handlers[v])
+            handler(*frame);
+        else
+            klog::warn("interrupt: vector {} has no handler", v);
+        arch::lapic::end_of_interrupt();
     }
-    if (v == arch::vector::kSpurious)
-        return; // spurious interrupts take no end-of-interrupt
-    if (auto handler = arch::g_handlers[v])
-        handler(*frame);
-    else
-        klog::warn("interrupt: vector {} has no handler", v);
-    arch::lapic::end_of_interrupt();
+    // Preemption and signals happen only on the way out to user mode.
     if (frame->from_user())
-        sched::preempt_if_due(*frame);
+        return_to_user_hook(frame);
 }

@@ -186,6 +186,14 @@ klib::ErrorOr<void> PageTable::map_large(uint64_t virt, PhysAddr phys, uint32_t 
     return {};
 }
 
+klib::ErrorOr<void> PageTable::prepare(uint64_t start, uint64_t end)
+{
+    constexpr uint64_t kTableSpan = 2ull << 20; // one level-1 table
+    for (uint64_t virt = klib::align_down(start, kTableSpan); virt < end; virt += kTableSpan)
+        TRY(walk_to_leaf_table(virt, 1, true, !layout::is_kernel_address(virt)));
+    return {};
+}
+
 klib::Optional<PhysAddr> PageTable::unmap(uint64_t virt)
 {
     auto table = walk_to_leaf_table(virt, 1, false, false);
@@ -229,6 +237,35 @@ klib::Optional<Translation> PageTable::translate(uint64_t virt) const
         table = table_at(entry & kAddressMask);
     }
     return {};
+}
+
+namespace {
+void visit_level(uint64_t* table, unsigned level, uint64_t base, uint64_t start, uint64_t end,
+                 PageTable::Visitor visit, void* context)
+{
+    uint64_t span = 1ull << (12 + 9 * (level - 1));
+    for (unsigned i = 0; i < kEntries; ++i) {
+        uint64_t virt = base + i * span;
+        if (virt + span <= start || virt >= end)
+            continue;
+        uint64_t entry = table[i];
+        if (!(entry & kPresent))
+            continue;
+        if (level == 1) {
+            visit(context, virt, entry & kAddressMask, flags_from_bits(entry));
+        } else if (!(entry & kHuge)) {
+            visit_level(table_at(entry & kAddressMask), level - 1, virt, start, end, visit, context);
+        }
+    }
+}
+} // namespace
+
+void PageTable::for_each_mapped(uint64_t start, uint64_t end, Visitor visit, void* context) const
+{
+    // Only the user half is walked this way; its addresses need no sign extension.
+    if (start >= layout::kUserTop)
+        return;
+    visit_level(table_at(root_), 4, 0, start, klib::min(end, layout::kUserTop), visit, context);
 }
 
 } // namespace arch

@@ -60,6 +60,15 @@ public:
     klib::ErrorOr<void> protect(uint64_t virt, uint32_t flags);
     klib::Optional<Translation> translate(uint64_t virt) const;
 
+    // Creates every intermediate table [start, end) needs, without mapping
+    // anything, so later mappings there never allocate page tables.
+    klib::ErrorOr<void> prepare(uint64_t start, uint64_t end);
+
+    // Calls visit(context, virt, phys, flags) for every mapped 4 KiB page in
+    // [start, end), skipping empty upper levels quickly.
+    using Visitor = void (*)(void* context, uint64_t virt, PhysAddr phys, uint32_t flags);
+    void for_each_mapped(uint64_t start, uint64_t end, Visitor visit, void* context) const;
+
 private:
     explicit PageTable(PhysAddr root, bool owns_user_half) : root_(root), owns_user_half_(owns_user_half) {}
     klib::ErrorOr<uint64_t*> walk_to_leaf_table(uint64_t virt, unsigned leaf_level, bool create, bool user);

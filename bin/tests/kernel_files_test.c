@@ -1,0 +1,366 @@
+/* Files seen from a program: the VFS calls, permissions by user, devices,
+ * /proc, pipes and descriptor rules. Built for every program ABI; prints
+ * "PASS kernel_files.<check>" / "FAIL ...: why". Runs as root and drops to
+ * uid 1000 in children for the permission checks. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static int failures;
+
+#define CHECK(name, condition, ...)                                          \
+    do {                                                                     \
+        if (condition) {                                                     \
+            printf("PASS kernel_files.%s\n", name);                          \
+        } else {                                                             \
+            printf("FAIL kernel_files.%s: ", name);                          \
+            printf(__VA_ARGS__);                                             \
+            printf("\n");                                                    \
+            ++failures;                                                      \
+        }                                                                    \
+        fflush(stdout);                                                      \
+    } while (0)
+
+static const char* dir = "/tmp/kernel_files";
+
+static int write_file(const char* path, const char* text, mode_t mode)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+    if (fd < 0)
+        return -1;
+    ssize_t n = write(fd, text, strlen(text));
+    close(fd);
+    return n == (ssize_t)strlen(text) ? 0 : -1;
+}
+
+static int read_file(const char* path, char* out, size_t size)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    ssize_t n = read(fd, out, size - 1);
+    close(fd);
+    if (n < 0)
+        return -1;
+    out[n] = 0;
+    return (int)n;
+}
+
+static void check_basic_io(void)
+{
+    char path[128], text[64];
+    snprintf(path, sizeof path, "%s/a", dir);
+    CHECK("io.create_write_read", write_file(path, "hello world", 0644) == 0 && read_file(path, text, sizeof text) == 11
+              && strcmp(text, "hello world") == 0, "text '%s'", text);
+    int fd = open(path, O_RDWR);
+    off_t end = lseek(fd, 0, SEEK_END);
+    off_t back = lseek(fd, 6, SEEK_SET);
+    char word[8] = { 0 };
+    ssize_t got = read(fd, word, 5);
+    CHECK("io.lseek", end == 11 && back == 6 && got == 5 && strcmp(word, "world") == 0, "end %ld back %ld '%s'",
+          (long)end, (long)back, word);
+    errno = 0;
+    CHECK("io.lseek_negative", lseek(fd, -100, SEEK_SET) == -1 && errno == EINVAL, "errno %d", errno);
+    lseek(fd, 20, SEEK_SET);
+    write(fd, "!", 1); /* a hole from 11 to 20 reads as zeros */
+    struct stat st;
+    fstat(fd, &st);
+    lseek(fd, 15, SEEK_SET);
+    char hole = 1;
+    read(fd, &hole, 1);
+    CHECK("io.sparse_write", st.st_size == 21 && hole == 0, "size %ld hole %d", (long)st.st_size, hole);
+    CHECK("io.ftruncate", ftruncate(fd, 5) == 0 && fstat(fd, &st) == 0 && st.st_size == 5, "size %ld", (long)st.st_size);
+    close(fd);
+    int append = open(path, O_WRONLY | O_APPEND);
+    write(append, "++", 2);
+    close(append);
+    CHECK("io.append", read_file(path, text, sizeof text) == 7 && strcmp(text, "hello++") == 0, "text '%s'", text);
+    errno = 0;
+    CHECK("io.exclusive_create", open(path, O_WRONLY | O_CREAT | O_EXCL, 0644) == -1 && errno == EEXIST, "errno %d", errno);
+    errno = 0;
+    CHECK("io.missing", open("/tmp/kernel_files/none", O_RDONLY) == -1 && errno == ENOENT, "errno %d", errno);
+    errno = 0;
+    CHECK("io.read_only_descriptor", (fd = open(path, O_RDONLY)) >= 0 && write(fd, "x", 1) == -1 && errno == EBADF,
+          "errno %d", errno);
+    close(fd);
+}
+
+static void check_names(void)
+{
+    char a[128], b[128], sub[128], text[64];
+    snprintf(a, sizeof a, "%s/a", dir);
+    snprintf(b, sizeof b, "%s/b", dir);
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    CHECK("names.link", link(a, b) == 0, "errno %d", errno);
+    struct stat st;
+    stat(a, &st);
+    CHECK("names.link_count", st.st_nlink == 2, "nlink %lu", (unsigned long)st.st_nlink);
+    CHECK("names.unlink", unlink(a) == 0 && stat(a, &st) == -1 && errno == ENOENT && read_file(b, text, sizeof text) == 7,
+          "errno %d", errno);
+    CHECK("names.rename", rename(b, a) == 0 && stat(b, &st) == -1 && stat(a, &st) == 0, "errno %d", errno);
+    CHECK("names.mkdir", mkdir(sub, 0755) == 0 && stat(sub, &st) == 0 && S_ISDIR(st.st_mode), "errno %d", errno);
+    errno = 0;
+    char inner[160];
+    snprintf(inner, sizeof inner, "%s/x", sub);
+    write_file(inner, "x", 0644);
+    CHECK("names.rmdir_not_empty", rmdir(sub) == -1 && errno == ENOTEMPTY, "errno %d", errno);
+    unlink(inner);
+    CHECK("names.rmdir", rmdir(sub) == 0, "errno %d", errno);
+    errno = 0;
+    CHECK("names.unlink_directory", mkdir(sub, 0755) == 0 && unlink(sub) == -1 && errno == EISDIR, "errno %d", errno);
+    rmdir(sub);
+}
+
+static void check_directories(void)
+{
+    char cwd[256];
+    CHECK("dirs.chdir_getcwd", chdir(dir) == 0 && getcwd(cwd, sizeof cwd) && strcmp(cwd, dir) == 0, "cwd '%s'", cwd);
+    CHECK("dirs.relative_paths", write_file("rel", "r", 0644) == 0 && access("/tmp/kernel_files/rel", F_OK) == 0,
+          "errno %d", errno);
+    chdir("/");
+    DIR* d = opendir(dir);
+    int seen_a = 0, seen_rel = 0, entries = 0;
+    struct dirent* entry;
+    while (d && (entry = readdir(d))) {
+        ++entries;
+        seen_a += strcmp(entry->d_name, "a") == 0;
+        seen_rel += strcmp(entry->d_name, "rel") == 0;
+    }
+    if (d)
+        closedir(d);
+    CHECK("dirs.readdir", seen_a == 1 && seen_rel == 1 && entries == 4, "entries %d", entries);
+    chdir(dir);
+    errno = 0;
+    char* small = getcwd(cwd, 4);
+    int error = errno;
+    chdir("/");
+    CHECK("dirs.getcwd_too_small", small == NULL && error == ERANGE, "result %p errno %d", (void*)small, error);
+}
+
+static void check_descriptors(void)
+{
+    int fd = open("/dev/null", O_WRONLY);
+    int copy = dup(fd);
+    CHECK("fds.dup_lowest", copy == fd + 1, "fd %d copy %d", fd, copy);
+    CHECK("fds.dup2", dup2(fd, 20) == 20 && write(20, "x", 1) == 1, "errno %d", errno);
+    CHECK("fds.cloexec_flag", fcntl(20, F_SETFD, FD_CLOEXEC) == 0 && fcntl(20, F_GETFD) == FD_CLOEXEC, "errno %d", errno);
+    pid_t pid = fork();
+    if (pid == 0) {
+        /* After exec the descriptor is gone: run a shell that checks. */
+        execl("/bin/sh", "sh", "-c", "exec 3>&20", (char*)0);
+        _exit(99);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CHECK("fds.closed_on_exec", WIFEXITED(status) && WEXITSTATUS(status) != 0 && WEXITSTATUS(status) != 99,
+          "status %#x", status);
+    close(fd);
+    close(copy);
+    close(20);
+    errno = 0;
+    CHECK("fds.bad_descriptor", close(77) == -1 && errno == EBADF, "errno %d", errno);
+}
+
+static void check_pipes(void)
+{
+    int fds[2];
+    CHECK("pipe.create", pipe(fds) == 0, "errno %d", errno);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        for (int i = 0; i < 100; ++i)
+            write(fds[1], "0123456789", 10);
+        _exit(0);
+    }
+    close(fds[1]);
+    char buffer[256];
+    size_t total = 0;
+    ssize_t n;
+    while ((n = read(fds[0], buffer, sizeof buffer)) > 0)
+        total += (size_t)n;
+    waitpid(pid, 0, 0);
+    close(fds[0]);
+    CHECK("pipe.transfer_and_eof", total == 1000, "total %zu", total);
+
+    pipe(fds);
+    close(fds[0]);
+    signal(SIGPIPE, SIG_IGN);
+    errno = 0;
+    CHECK("pipe.no_reader", write(fds[1], "x", 1) == -1 && errno == EPIPE, "errno %d", errno);
+    close(fds[1]);
+    signal(SIGPIPE, SIG_DFL);
+
+    pipe(fds);
+    fcntl(fds[0], F_SETFL, O_NONBLOCK);
+    errno = 0;
+    CHECK("pipe.nonblocking_empty", read(fds[0], buffer, 1) == -1 && errno == EAGAIN, "errno %d", errno);
+    close(fds[0]);
+    close(fds[1]);
+}
+
+static void check_devices(void)
+{
+    char buffer[16];
+    int fd = open("/dev/zero", O_RDONLY);
+    memset(buffer, 1, sizeof buffer);
+    ssize_t n = read(fd, buffer, sizeof buffer);
+    close(fd);
+    CHECK("dev.zero", n == 16 && buffer[0] == 0 && buffer[15] == 0, "n %ld", (long)n);
+    fd = open("/dev/null", O_RDWR);
+    CHECK("dev.null", write(fd, "abc", 3) == 3 && read(fd, buffer, 4) == 0, "errno %d", errno);
+    close(fd);
+    fd = open("/dev/random", O_RDONLY);
+    unsigned char random_bytes[32] = { 0 };
+    n = read(fd, random_bytes, sizeof random_bytes);
+    close(fd);
+    int nonzero = 0;
+    for (size_t i = 0; i < sizeof random_bytes; ++i)
+        nonzero += random_bytes[i] != 0;
+    CHECK("dev.random", n == 32 && nonzero > 8, "n %ld nonzero %d", (long)n, nonzero);
+    struct stat st;
+    CHECK("dev.console_is_a_terminal", stat("/dev/console", &st) == 0 && S_ISCHR(st.st_mode), "mode %o", st.st_mode);
+}
+
+static int status_field(const char* path, const char* key, char* out, size_t size)
+{
+    char text[2048];
+    if (read_file(path, text, sizeof text) < 0)
+        return -1;
+    char* line = strstr(text, key);
+    if (!line)
+        return -1;
+    line += strlen(key);
+    while (*line == ':' || *line == '\t' || *line == ' ')
+        ++line;
+    size_t i = 0;
+    while (line[i] && line[i] != '\n' && i + 1 < size) {
+        out[i] = line[i];
+        ++i;
+    }
+    out[i] = 0;
+    return 0;
+}
+
+static void check_proc(void)
+{
+    char value[64], path[64];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)getpid());
+    CHECK("proc.pid_status", status_field(path, "Pid", value, sizeof value) == 0 && atoi(value) == getpid(), "Pid '%s'",
+          value);
+    CHECK("proc.self", status_field("/proc/self/status", "Pid", value, sizeof value) == 0 && atoi(value) == getpid(),
+          "Pid '%s'", value);
+    CHECK("proc.meminfo", status_field("/proc/meminfo", "MemTotal", value, sizeof value) == 0 && atoi(value) > 1000,
+          "MemTotal '%s'", value);
+    CHECK("proc.uptime", read_file("/proc/uptime", value, sizeof value) > 0 && value[0] >= '0' && value[0] <= '9',
+          "uptime '%s'", value);
+    /* The ids in /proc change the moment setuid runs. */
+    pid_t pid = fork();
+    if (pid == 0) {
+        char before[64], after[64];
+        status_field("/proc/self/status", "Uid", before, sizeof before);
+        setgid(1000);
+        setuid(1000);
+        status_field("/proc/self/status", "Uid", after, sizeof after);
+        _exit(atoi(before) == 0 && atoi(after) == 1000 ? 0 : 1);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CHECK("proc.uid_follows_setuid", WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %#x", status);
+}
+
+static void check_permissions(void)
+{
+    char secret[128], open_file[128];
+    snprintf(secret, sizeof secret, "%s/secret", dir);
+    snprintf(open_file, sizeof open_file, "%s/open", dir);
+    write_file(secret, "root only", 0600);
+    write_file(open_file, "anyone", 0644);
+    umask(0);
+    mkdir("/tmp/kernel_files/shared", 0777);
+    umask(022);
+    pid_t pid = fork();
+    if (pid == 0) {
+        setgid(1000);
+        setuid(1000);
+        int result = 0;
+        char text[64];
+        errno = 0;
+        if (!(open(secret, O_RDONLY) == -1 && errno == EACCES))
+            result |= 1;
+        if (read_file(open_file, text, sizeof text) != 6)
+            result |= 2;
+        errno = 0;
+        if (!(open(open_file, O_WRONLY) == -1 && errno == EACCES))
+            result |= 4;
+        errno = 0;
+        if (!(chmod(secret, 0777) == -1 && errno == EPERM))
+            result |= 8;
+        errno = 0;
+        if (!(chown(open_file, 1000, 1000) == -1 && errno == EPERM))
+            result |= 16;
+        if (write_file("/tmp/kernel_files/shared/mine", "m", 0644) != 0)
+            result |= 32;
+        errno = 0;
+        if (!(access(secret, R_OK) == -1 && errno == EACCES))
+            result |= 64;
+        _exit(result);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CHECK("perm.user_is_checked", WIFEXITED(status) && WEXITSTATUS(status) == 0, "failed checks %#x",
+          WEXITSTATUS(status));
+    struct stat st;
+    CHECK("perm.new_file_owner", stat("/tmp/kernel_files/shared/mine", &st) == 0 && st.st_uid == 1000,
+          "uid %u", (unsigned)st.st_uid);
+    CHECK("perm.root_chown", chown(open_file, 1000, 1000) == 0 && stat(open_file, &st) == 0 && st.st_uid == 1000,
+          "errno %d", errno);
+    CHECK("perm.chmod", chmod(open_file, 0600) == 0 && stat(open_file, &st) == 0 && (st.st_mode & 0777) == 0600,
+          "mode %o", st.st_mode);
+}
+
+static void check_file_mapping(void)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/mapped", dir);
+    write_file(path, "mapped file contents", 0644);
+    int fd = open(path, O_RDONLY);
+    char* p = mmap(0, 4096, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    CHECK("mmap.private_file", p != MAP_FAILED && memcmp(p, "mapped file contents", 20) == 0 && p[20] == 0,
+          "mmap %p", (void*)p);
+    if (p != MAP_FAILED)
+        munmap(p, 4096);
+}
+
+int main(void)
+{
+    mkdir(dir, 0755);
+    check_basic_io();
+    check_names();
+    check_directories();
+    check_descriptors();
+    check_pipes();
+    check_devices();
+    check_proc();
+    check_permissions();
+    check_file_mapping();
+    /* Leave nothing behind: the test run's memory check counts it. */
+    pid_t pid = fork();
+    if (pid == 0) {
+        execl("/bin/rm", "rm", "-r", dir, (char*)0);
+        _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CHECK("cleanup", WIFEXITED(status) && WEXITSTATUS(status) == 0 && access(dir, F_OK) == -1, "status %#x", status);
+    printf("kernel_files: %d failed\n", failures);
+    return failures;
+}

@@ -1,0 +1,400 @@
+/* Kernel behaviour seen from a program: fork and copy-on-write, exec,
+ * waitpid statuses, signals (handlers, masks, default actions, SIGCHLD,
+ * EINTR), sleeping, memory mappings and their protection, stack growth,
+ * the locked window, and the rule that only the layer may enter the
+ * kernel. It calls the stub-table slots directly (banos/slots.h), so it
+ * tests the kernel and the layer, not libc; it is built for every program
+ * ABI. Prints "PASS kernel_process.<check>" / "FAIL ...: why". */
+#include <banos/slots.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/auxv.h>
+
+static int failures;
+static char big_buffer[1 << 20];
+static volatile int shared_value = 1;
+
+#define CHECK(name, condition, ...)                                          \
+    do {                                                                     \
+        if (condition) {                                                     \
+            printf("PASS kernel_process.%s\n", name);                        \
+        } else {                                                             \
+            printf("FAIL kernel_process.%s: ", name);                        \
+            printf(__VA_ARGS__);                                             \
+            printf("\n");                                                    \
+            ++failures;                                                      \
+        }                                                                    \
+    } while (0)
+
+#define EXITED(status) (((status) & 0x7f) == 0)
+#define EXIT_CODE(status) (((status) >> 8) & 0xff)
+#define SIGNALED(status) (((status) & 0x7f) != 0 && ((status) & 0x7f) != 0x7f)
+#define TERM_SIGNAL(status) ((status) & 0x7f)
+
+static int wait_child(int pid)
+{
+    int32_t status = -1;
+    int got = __banos_slot_waitpid(pid, &status, 0);
+    return got == pid ? status : -1;
+}
+
+static int run_child(void (*body)(void))
+{
+    int pid = __banos_slot_fork();
+    if (pid == 0) {
+        body();
+        __banos_slot__exit(0);
+    }
+    return pid > 0 ? wait_child(pid) : -1;
+}
+
+static void check_fork(void)
+{
+    int parent = __banos_slot_getpid();
+    int pid = __banos_slot_fork();
+    if (pid == 0) {
+        /* The child's ids, through whatever path the layer takes. */
+        int ok = __banos_slot_getppid() == parent && __banos_slot_getpid() != parent;
+        __banos_slot__exit(ok ? 42 : 1);
+    }
+    int status = wait_child(pid);
+    CHECK("fork.child_exit_status", pid > 0 && EXITED(status) && EXIT_CODE(status) == 42,
+          "fork %d, status %#x", pid, status);
+    int32_t again = 0;
+    errno = 0;
+    CHECK("fork.reaped_once", __banos_slot_waitpid(pid, &again, 0) == -1 && errno == ECHILD, "errno %d", errno);
+}
+
+static void check_copy_on_write(void)
+{
+    shared_value = 1;
+    memset(big_buffer, 'p', sizeof(big_buffer));
+    int pid = __banos_slot_fork();
+    if (pid == 0) {
+        shared_value = 2;
+        memset(big_buffer, 'c', sizeof(big_buffer));
+        __banos_slot__exit(shared_value == 2 && big_buffer[12345] == 'c' ? 0 : 1);
+    }
+    int status = wait_child(pid);
+    int intact = shared_value == 1;
+    for (size_t i = 0; i < sizeof(big_buffer); i += 4096)
+        intact = intact && big_buffer[i] == 'p';
+    CHECK("cow.child_writes_its_own_copy", EXITED(status) && EXIT_CODE(status) == 0, "status %#x", status);
+    CHECK("cow.parent_keeps_its_pages", intact, "the child's writes reached the parent");
+    /* And the parent can still write after sharing. */
+    big_buffer[0] = 'q';
+    CHECK("cow.parent_writes_after_fork", big_buffer[0] == 'q', "write lost");
+}
+
+static void exec_hello(void)
+{
+    char* argv[] = { (char*)"/bin/hello", (char*)"from-exec", 0 };
+    char* envp[] = { (char*)"TEST=1", 0 };
+    __banos_slot_execve("/bin/hello", argv, envp);
+    __banos_slot__exit(99);
+}
+
+static void check_exec(void)
+{
+    int status = run_child(exec_hello);
+    CHECK("exec.runs_a_program", EXITED(status) && EXIT_CODE(status) == 0, "status %#x", status);
+    errno = 0;
+    char* argv[] = { (char*)"/nonexistent", 0 };
+    int result = __banos_slot_execve("/nonexistent", argv, argv + 1);
+    CHECK("exec.missing_file", result == -1 && errno == ENOENT, "result %d errno %d", result, errno);
+    errno = 0;
+    result = __banos_slot_execve("/bin/hello-noabi", argv, argv + 1);
+    CHECK("exec.unknown_abi", result == -1 && errno == ENOEXEC, "result %d errno %d", result, errno);
+}
+
+static volatile int handled_signal;
+static volatile int handler_count;
+static void handler(int signal)
+{
+    handled_signal = signal;
+    ++handler_count;
+}
+
+static int install(int signal, void (*function)(int), uint64_t flags)
+{
+    struct banos_v1_sigaction action = { (uint64_t)(uintptr_t)function, flags, 0 };
+    return __banos_slot_sigaction(signal, &action, 0);
+}
+
+static void check_signal_handlers(void)
+{
+    CHECK("signal.install", install(BANOS_SIGUSR1, handler, 0) == 0, "errno %d", errno);
+    handled_signal = 0;
+    int64_t marker = 0x1234567890ll;
+    __banos_slot_kill(__banos_slot_getpid(), BANOS_SIGUSR1);
+    CHECK("signal.handler_runs", handled_signal == BANOS_SIGUSR1, "handled %d", handled_signal);
+    CHECK("signal.state_restored", marker == 0x1234567890ll, "a local changed across the handler");
+
+    uint64_t block = 1ull << (BANOS_SIGUSR1 - 1), old = 0;
+    __banos_slot_sigprocmask(BANOS_SIG_BLOCK, &block, &old);
+    handled_signal = 0;
+    __banos_slot_kill(__banos_slot_getpid(), BANOS_SIGUSR1);
+    int while_blocked = handled_signal;
+    __banos_slot_sigprocmask(BANOS_SIG_SETMASK, &old, 0);
+    CHECK("signal.blocked_waits", while_blocked == 0 && handled_signal == BANOS_SIGUSR1,
+          "while blocked %d, after %d", while_blocked, handled_signal);
+
+    struct banos_v1_sigaction ignore = { BANOS_SIG_IGN, 0, 0 };
+    __banos_slot_sigaction(BANOS_SIGUSR2, &ignore, 0);
+    __banos_slot_kill(__banos_slot_getpid(), BANOS_SIGUSR2);
+    CHECK("signal.ignored", 1, "%s", "still running");
+    errno = 0;
+    struct banos_v1_sigaction kill_action = { (uint64_t)(uintptr_t)handler, 0, 0 };
+    CHECK("signal.sigkill_not_catchable", __banos_slot_sigaction(BANOS_SIGKILL, &kill_action, 0) == -1 && errno == EINVAL,
+          "errno %d", errno);
+}
+
+static void sleep_forever(void)
+{
+    struct banos_v1_timespec long_time = { 60, 0 };
+    __banos_slot_nanosleep(&long_time, 0);
+}
+
+static void write_null(void) { *(volatile int*)0 = 1; }
+
+static void check_default_actions(void)
+{
+    int pid = __banos_slot_fork();
+    if (pid == 0) {
+        sleep_forever();
+        __banos_slot__exit(0);
+    }
+    struct banos_v1_timespec short_time = { 0, 20000000 };
+    __banos_slot_nanosleep(&short_time, 0);
+    __banos_slot_kill(pid, BANOS_SIGTERM);
+    int status = wait_child(pid);
+    CHECK("signal.default_terminates", SIGNALED(status) && TERM_SIGNAL(status) == BANOS_SIGTERM, "status %#x", status);
+
+    status = run_child(write_null);
+    CHECK("signal.segv_on_bad_access", SIGNALED(status) && TERM_SIGNAL(status) == BANOS_SIGSEGV, "status %#x", status);
+}
+
+static volatile int children_changed;
+static void on_child(int signal)
+{
+    (void)signal;
+    ++children_changed;
+}
+
+static void exit_quickly(void) {}
+
+static void check_sigchld_and_eintr(void)
+{
+    children_changed = 0;
+    install(BANOS_SIGCHLD, on_child, 0);
+    int pid = __banos_slot_fork();
+    if (pid == 0) {
+        struct banos_v1_timespec wait = { 0, 30000000 };
+        __banos_slot_nanosleep(&wait, 0);
+        __banos_slot__exit(0);
+    }
+    struct banos_v1_timespec long_time = { 10, 0 }, remaining = { 0, 0 };
+    errno = 0;
+    int slept = __banos_slot_nanosleep(&long_time, &remaining);
+    CHECK("signal.sleep_interrupted", slept == -1 && errno == EINTR && remaining.tv_sec >= 8,
+          "nanosleep %d errno %d remaining %d s", slept, errno, remaining.tv_sec);
+    CHECK("signal.sigchld_delivered", children_changed >= 1, "SIGCHLD count %d", children_changed);
+    wait_child(pid);
+    struct banos_v1_sigaction reset = { BANOS_SIG_DFL, 0, 0 };
+    __banos_slot_sigaction(BANOS_SIGCHLD, &reset, 0);
+    (void)exit_quickly;
+}
+
+static void check_sleep(void)
+{
+    int64_t before = __banos_slot_time(0);
+    struct banos_v1_timespec duration = { 1, 100000000 };
+    int slept = __banos_slot_nanosleep(&duration, 0);
+    int64_t after = __banos_slot_time(0);
+    CHECK("sleep.duration", slept == 0 && after - before >= 1 && after - before <= 3, "slept %d, %lld s",
+          slept, (long long)(after - before));
+}
+
+static void touch_after_unmap(void)
+{
+    int64_t address = __banos_slot_mmap(0, 8192, BANOS_PROT_READ | BANOS_PROT_WRITE,
+                                        BANOS_MAP_PRIVATE | BANOS_MAP_ANONYMOUS, -1, 0);
+    ((volatile char*)(uintptr_t)address)[0] = 1;
+    __banos_slot_munmap((uint64_t)address, 8192);
+    ((volatile char*)(uintptr_t)address)[0] = 2;
+}
+
+static volatile char* read_only_page;
+static void write_read_only(void) { read_only_page[0] = 1; }
+
+static void check_memory(void)
+{
+    uint64_t size = 4 << 20;
+    int64_t address = __banos_slot_mmap(0, size, BANOS_PROT_READ | BANOS_PROT_WRITE,
+                                        BANOS_MAP_PRIVATE | BANOS_MAP_ANONYMOUS, -1, 0);
+    int ok = address > 0;
+    if (ok) {
+        char* p = (char*)(uintptr_t)address;
+        for (uint64_t i = 0; i < size; i += 4096)
+            ok = ok && p[i] == 0;
+        for (uint64_t i = 0; i < size; i += 4096)
+            p[i] = (char)i;
+        ok = ok && __banos_slot_munmap((uint64_t)address, size) == 0;
+    }
+    CHECK("memory.anonymous_mapping", ok, "address %#llx", (long long)address);
+
+    int status = run_child(touch_after_unmap);
+    CHECK("memory.unmapped_access_faults", SIGNALED(status) && TERM_SIGNAL(status) == BANOS_SIGSEGV, "status %#x", status);
+
+    int64_t shared = __banos_slot_mmap(0, 4096, BANOS_PROT_READ | BANOS_PROT_WRITE,
+                                       BANOS_MAP_SHARED | BANOS_MAP_ANONYMOUS, -1, 0);
+    volatile int* word = (volatile int*)(uintptr_t)shared;
+    *word = 1;
+    int pid = __banos_slot_fork();
+    if (pid == 0) {
+        *word = 77;
+        __banos_slot__exit(0);
+    }
+    wait_child(pid);
+    CHECK("memory.shared_mapping_survives_fork", *word == 77, "parent sees %d", *word);
+
+    int64_t page = __banos_slot_mmap(0, 4096, BANOS_PROT_READ | BANOS_PROT_WRITE,
+                                     BANOS_MAP_PRIVATE | BANOS_MAP_ANONYMOUS, -1, 0);
+    read_only_page = (volatile char*)(uintptr_t)page;
+    read_only_page[0] = 5;
+    CHECK("memory.mprotect", __banos_slot_mprotect((uint64_t)page, 4096, BANOS_PROT_READ) == 0, "errno %d", errno);
+    status = run_child(write_read_only);
+    CHECK("memory.read_only_write_faults", SIGNALED(status) && TERM_SIGNAL(status) == BANOS_SIGSEGV, "status %#x",
+          status);
+    CHECK("memory.read_only_still_readable", read_only_page[0] == 5, "value %d", read_only_page[0]);
+
+    errno = 0;
+    CHECK("memory.bad_arguments", __banos_slot_mmap(0, 0, BANOS_PROT_READ, BANOS_MAP_PRIVATE | BANOS_MAP_ANONYMOUS, -1, 0) == -1
+              && errno == EINVAL, "errno %d", errno);
+}
+
+static void check_window_is_locked(void)
+{
+    uint64_t window = getauxval(AT_BANOS_WINDOW);
+    errno = 0;
+    int result = __banos_slot_munmap(window, 4096);
+    CHECK("window.munmap_refused", result == -1 && errno == EPERM, "munmap %d errno %d", result, errno);
+    errno = 0;
+    result = __banos_slot_mprotect(window, 4096, BANOS_PROT_READ | BANOS_PROT_WRITE);
+    CHECK("window.mprotect_refused", result == -1 && errno == EPERM, "mprotect %d errno %d", result, errno);
+    errno = 0;
+    int64_t mapped = __banos_slot_mmap(window, 4096, BANOS_PROT_READ | BANOS_PROT_WRITE,
+                                       BANOS_MAP_PRIVATE | BANOS_MAP_ANONYMOUS | BANOS_MAP_FIXED, -1, 0);
+    CHECK("window.remap_refused", mapped == -1 && errno == EPERM, "mmap %lld errno %d", (long long)mapped, errno);
+}
+
+static void write_window(void) { *(volatile char*)(uintptr_t)getauxval(AT_BANOS_WINDOW) = 0; }
+
+static void raw_syscall(void)
+{
+    /* A system call from program code, not the layer: SIGSYS. */
+    long result;
+    __asm__ volatile("syscall" : "=a"(result) : "a"(4) : "rcx", "r11", "memory");
+    __banos_slot__exit(0);
+}
+
+static void check_only_the_layer_enters(void)
+{
+    int status = run_child(write_window);
+    CHECK("window.write_faults", SIGNALED(status) && TERM_SIGNAL(status) == BANOS_SIGSEGV, "status %#x", status);
+    status = run_child(raw_syscall);
+    CHECK("window.syscall_outside_layer_sigsys", SIGNALED(status) && TERM_SIGNAL(status) == BANOS_SIGSYS, "status %#x",
+          status);
+}
+
+static int recurse(int depth)
+{
+    volatile char frame[4096];
+    frame[0] = (char)(depth & 0x7f);
+    if (depth == 0)
+        return frame[0];
+    return recurse(depth - 1) + frame[0];
+}
+
+static void overflow_stack(void) { recurse(1 << 20); }
+
+static void check_stack(void)
+{
+    CHECK("stack.grows", recurse(1024) >= 0, "%s", "recursion failed"); /* 4 MiB of frames */
+    int status = run_child(overflow_stack);
+    CHECK("stack.overflow_faults", SIGNALED(status) && TERM_SIGNAL(status) == BANOS_SIGSEGV, "status %#x", status);
+}
+
+static void check_groups_and_ids(void)
+{
+    int pid = __banos_slot_fork();
+    if (pid == 0) {
+        int ok = __banos_slot_setpgid(0, 0) == 0 && __banos_slot_getpgid(0) == __banos_slot_getpid();
+        int sid = __banos_slot_setsid();
+        ok = ok && sid == -1 && errno == EPERM; /* a group leader cannot start a session */
+        __banos_slot__exit(ok ? 0 : 1);
+    }
+    int status = wait_child(pid);
+    CHECK("groups.setpgid_and_setsid_rules", EXITED(status) && EXIT_CODE(status) == 0, "status %#x", status);
+
+    pid = __banos_slot_fork();
+    if (pid == 0) {
+        int ok = __banos_slot_setsid() > 0 && __banos_slot_getsid(0) == __banos_slot_getpid()
+            && __banos_slot_getpgid(0) == __banos_slot_getpid();
+        __banos_slot__exit(ok ? 0 : 1);
+    }
+    status = wait_child(pid);
+    CHECK("groups.new_session", EXITED(status) && EXIT_CODE(status) == 0, "status %#x", status);
+
+    pid = __banos_slot_fork();
+    if (pid == 0) {
+        /* Dropping root: the fast path sees the new ids at once. */
+        int ok = __banos_slot_setuid(1000) == 0 && __banos_slot_getuid() == 1000 && __banos_slot_geteuid() == 1000;
+        errno = 0;
+        ok = ok && __banos_slot_setuid(0) == -1 && errno == EPERM;
+        __banos_slot__exit(ok ? 0 : 1);
+    }
+    status = wait_child(pid);
+    CHECK("ids.setuid_root_only", EXITED(status) && EXIT_CODE(status) == 0, "status %#x", status);
+}
+
+static void check_orphans(void)
+{
+    int pid = __banos_slot_fork();
+    if (pid == 0) {
+        int grandchild = __banos_slot_fork();
+        if (grandchild == 0) {
+            int parent = __banos_slot_getppid();
+            struct banos_v1_timespec wait = { 0, 50000000 };
+            __banos_slot_nanosleep(&wait, 0);
+            /* Its parent is gone: it now belongs to init (or the kernel). */
+            __banos_slot__exit(__banos_slot_getppid() != parent ? 0 : 1);
+        }
+        __banos_slot__exit(0);
+    }
+    int status = wait_child(pid);
+    struct banos_v1_timespec wait = { 0, 150000000 };
+    __banos_slot_nanosleep(&wait, 0);
+    CHECK("orphans.reparented", EXITED(status), "status %#x", status);
+}
+
+int main(void)
+{
+    check_fork();
+    check_copy_on_write();
+    check_exec();
+    check_signal_handlers();
+    check_default_actions();
+    check_sigchld_and_eintr();
+    check_sleep();
+    check_memory();
+    check_window_is_locked();
+    check_only_the_layer_enters();
+    check_stack();
+    check_groups_and_ids();
+    check_orphans();
+    printf("kernel_process: %d failed\n", failures);
+    return failures;
+}

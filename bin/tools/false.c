@@ -1,0 +1,7 @@
+/* false: fail. */
+const char tool_name[] = "false";
+
+int main(void)
+{
+    return 1;
+}

@@ -1,0 +1,155 @@
+// Paths and the working directory. ABI 2's open uses openat(AT_FDCWD),
+// its stat family the 64-bit stat64 slots.
+#include <banos/slots.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../internal/failure.h"
+
+using banos::libc::fail;
+
+namespace {
+
+#if defined(BANOS_PROGRAM_ABI_V2)
+using AbiStat = struct banos_v2_stat;
+#else
+using AbiStat = struct banos_v1_stat;
+#endif
+static_assert(sizeof(struct stat) == sizeof(AbiStat));
+
+AbiStat* abi(struct stat* out) { return reinterpret_cast<AbiStat*>(out); }
+
+uint32_t mode_argument(int flags, va_list arguments)
+{
+    return (flags & O_CREAT) ? va_arg(arguments, unsigned) : 0;
+}
+
+} // namespace
+
+extern "C" {
+
+int open(const char* path, int flags, ...)
+{
+    va_list arguments;
+    va_start(arguments, flags);
+    uint32_t mode = mode_argument(flags, arguments);
+    va_end(arguments);
+#ifdef BANOS_HAS_SLOT_openat
+    return __banos_slot_openat(AT_FDCWD, path, flags, mode);
+#else
+    return __banos_slot_open(path, flags, mode);
+#endif
+}
+
+int creat(const char* path, mode_t mode)
+{
+    return open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+}
+
+#ifdef BANOS_HAS_SLOT_openat
+int openat(int dirfd, const char* path, int flags, ...)
+{
+    va_list arguments;
+    va_start(arguments, flags);
+    uint32_t mode = mode_argument(flags, arguments);
+    va_end(arguments);
+    return __banos_slot_openat(dirfd, path, flags, mode);
+}
+#endif
+
+int stat(const char* __restrict path, struct stat* __restrict out)
+{
+#ifdef BANOS_HAS_SLOT_stat64
+    return __banos_slot_stat64(path, abi(out));
+#else
+    return __banos_slot_stat(path, abi(out));
+#endif
+}
+
+int fstat(int fd, struct stat* out)
+{
+#ifdef BANOS_HAS_SLOT_fstat64
+    return __banos_slot_fstat64(fd, abi(out));
+#else
+    return __banos_slot_fstat(fd, abi(out));
+#endif
+}
+
+int lstat(const char* __restrict path, struct stat* __restrict out)
+{
+#ifdef BANOS_HAS_SLOT_lstat64
+    return __banos_slot_lstat64(path, abi(out));
+#else
+    return __banos_slot_lstat(path, abi(out));
+#endif
+}
+
+#ifdef BANOS_HAS_SLOT_fstatat64
+int fstatat(int dirfd, const char* __restrict path, struct stat* __restrict out, int flags)
+{
+    return __banos_slot_fstatat64(dirfd, path, abi(out), flags);
+}
+#endif
+
+int mkdir(const char* path, mode_t mode) { return __banos_slot_mkdir(path, mode); }
+#ifdef BANOS_HAS_SLOT_mkdirat
+int mkdirat(int dirfd, const char* path, mode_t mode) { return __banos_slot_mkdirat(dirfd, path, mode); }
+#endif
+int chmod(const char* path, mode_t mode) { return __banos_slot_chmod(path, mode); }
+mode_t umask(mode_t mask) { return __banos_slot_umask(mask); }
+int rmdir(const char* path) { return __banos_slot_rmdir(path); }
+int unlink(const char* path) { return __banos_slot_unlink(path); }
+#ifdef BANOS_HAS_SLOT_unlinkat
+int unlinkat(int dirfd, const char* path, int flags) { return __banos_slot_unlinkat(dirfd, path, flags); }
+#endif
+int rename(const char* from, const char* to) { return __banos_slot_rename(from, to); }
+#ifdef BANOS_HAS_SLOT_renameat
+int renameat(int from_dirfd, const char* from, int to_dirfd, const char* to)
+{
+    return __banos_slot_renameat(from_dirfd, from, to_dirfd, to);
+}
+#endif
+int link(const char* existing, const char* created) { return __banos_slot_link(existing, created); }
+int chdir(const char* path) { return __banos_slot_chdir(path); }
+int chown(const char* path, uid_t owner, gid_t group) { return __banos_slot_chown(path, owner, group); }
+int access(const char* path, int mode) { return __banos_slot_access(path, mode); }
+#ifdef BANOS_HAS_SLOT_faccessat
+int faccessat(int dirfd, const char* path, int mode, int flags)
+{
+    return __banos_slot_faccessat(dirfd, path, mode, flags);
+}
+#endif
+
+char* getcwd(char* buffer, size_t size)
+{
+    if (buffer != nullptr) {
+        if (size == 0)
+            return fail<char*>(EINVAL, nullptr);
+        return __banos_slot_getcwd(buffer, size) < 0 ? nullptr : buffer;
+    }
+    // The glibc extension: allocate (exactly the size, or `size` if given).
+    size_t capacity = size != 0 ? size : 256;
+    for (;;) {
+        auto* allocated = static_cast<char*>(malloc(capacity));
+        if (allocated == nullptr)
+            return nullptr;
+        int64_t length = __banos_slot_getcwd(allocated, capacity);
+        if (length >= 0) {
+            if (size == 0) {
+                auto* exact = static_cast<char*>(realloc(allocated, static_cast<size_t>(length)));
+                return exact != nullptr ? exact : allocated;
+            }
+            return allocated;
+        }
+        free(allocated);
+        if (errno != ERANGE || size != 0 || capacity >= 1 << 20)
+            return nullptr;
+        capacity *= 4;
+    }
+}
+}

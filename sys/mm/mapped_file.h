@@ -1,0 +1,19 @@
+#pragma once
+#include <stdint.h>
+
+#include "lib/error_or.h"
+#include "lib/ref_ptr.h"
+
+namespace mm {
+
+// What a file-backed mapping reads its pages from. The file system
+// provides it; memory management only asks for page-sized pieces.
+class MappedFile : public klib::RefCounted<MappedFile> {
+public:
+    virtual ~MappedFile() = default;
+    // Fills one page with the file's bytes at `offset`; past the end of
+    // the file the page is zero.
+    virtual klib::ErrorOr<void> read_page(uint64_t offset, void* page) = 0;
+};
+
+} // namespace mm

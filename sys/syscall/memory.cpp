@@ -1,0 +1,155 @@
+// mmap, munmap, mprotect, getrandom.
+#include "arch/x86_64/cpu/random.h"
+#include "arch/x86_64/mm/layout.h"
+#include "kernel/log.h"
+#include "lib/math.h"
+#include "mm/physical_memory.h"
+#include "mm/user_memory.h"
+#include "proc/process.h"
+#include "syscall/syscalls.h"
+#include "vfs/io_buffer.h"
+
+#include <new>
+#include <string.h>
+
+namespace sys {
+
+namespace {
+constexpr int kProtRead = 1, kProtWrite = 2, kProtExec = 4;
+constexpr int kMapShared = 0x01, kMapPrivate = 0x02, kMapFixed = 0x10, kMapAnonymous = 0x20;
+// Where mmap places mappings when the caller lets it choose: below the TLS
+// block and the stack.
+constexpr uint64_t kMmapCeiling = 0x00007f0000000000ull;
+
+uint8_t protection_of(int protection)
+{
+    uint8_t result = 0;
+    if (protection & kProtRead)
+        result |= mm::kProtRead;
+    if (protection & kProtWrite)
+        result |= mm::kProtWrite | mm::kProtRead; // x86 cannot write without reading
+    if (protection & kProtExec)
+        result |= mm::kProtExecute | mm::kProtRead;
+    return result;
+}
+
+// A regular file's bytes, a page at a time, for private file mappings.
+class InodeMappedFile final : public mm::MappedFile {
+public:
+    explicit InodeMappedFile(klib::RefPtr<vfs::Inode> inode) : inode_(static_cast<klib::RefPtr<vfs::Inode>&&>(inode)) {}
+    klib::ErrorOr<void> read_page(uint64_t offset, void* page) override
+    {
+        vfs::KernelBuffer buffer(page, mm::kPageSize);
+        size_t got = TRY(inode_->read(offset, buffer, mm::kPageSize));
+        memset(static_cast<char*>(page) + got, 0, mm::kPageSize - got);
+        return {};
+    }
+
+private:
+    klib::RefPtr<vfs::Inode> inode_;
+};
+
+klib::ErrorOr<klib::RefPtr<mm::MappedFile>> make_mapped_file(klib::RefPtr<vfs::Inode> inode)
+{
+    auto* file = new (std::nothrow) InodeMappedFile(static_cast<klib::RefPtr<vfs::Inode>&&>(inode));
+    if (!file)
+        return klib::ErrorCode::NoMemory;
+    return klib::RefPtr<mm::MappedFile>(klib::RefPtr<mm::MappedFile>::Adopt, file);
+}
+
+void log_refusal(const char* call, uint64_t address, uint64_t length, klib::Error error)
+{
+    auto* process = proc::current_process();
+    klog::debug("{}: pid {} ({}): [{:#x}, +{:#x}): {}", call, process->pid(), process->path(), address, length, error);
+}
+} // namespace
+
+klib::ErrorOr<uint64_t> mmap(uint64_t address, uint64_t length, int protection, int flags, int fd, int64_t offset)
+{
+    mm::AddressSpace& space = proc::current_process()->address_space();
+    bool shared = flags & kMapShared;
+    if (length == 0 || (protection & ~(kProtRead | kProtWrite | kProtExec)) || shared == bool(flags & kMapPrivate)
+        || (flags & ~(kMapShared | kMapPrivate | kMapFixed | kMapAnonymous)) || offset < 0
+        || !klib::is_aligned(static_cast<uint64_t>(offset), mm::kPageSize))
+        return klib::ErrorCode::Invalid;
+    klib::RefPtr<mm::MappedFile> file;
+    if (!(flags & kMapAnonymous)) {
+        auto description = TRY(proc::current_process()->files().descriptors->get(fd));
+        vfs::Inode* inode = description->inode();
+        if (!inode || !vfs::is_regular(inode->metadata().mode)) {
+            log_refusal("mmap", address, length, klib::ErrorCode::NotDevice);
+            return klib::ErrorCode::NotDevice;
+        }
+        if (!description->is_readable() || ((protection & kProtWrite) && shared && !description->is_writable()))
+            return klib::ErrorCode::AccessDenied;
+        if (shared) {
+            // Pages are copied from the file when first touched, so a shared
+            // file mapping could not show later writes: not offered.
+            log_refusal("mmap", address, length, klib::ErrorCode::NotSupported);
+            return klib::ErrorCode::NotSupported;
+        }
+        file = TRY(make_mapped_file(description->inode_ref()));
+    }
+    uint64_t size = klib::align_up(length, mm::kPageSize);
+    if (size < length)
+        return klib::ErrorCode::NoMemory;
+    if (flags & kMapFixed) {
+        if (!klib::is_aligned(address, mm::kPageSize))
+            return klib::ErrorCode::Invalid;
+        // MAP_FIXED replaces what was there, except the window.
+        auto removed = space.unmap(address, size);
+        if (removed.is_error()) {
+            log_refusal("mmap", address, size, removed.error());
+            return removed.release_error();
+        }
+    } else {
+        address = TRY(space.find_free(size, kMmapCeiling));
+    }
+    mm::Region region = mm::Region::make(address, address + size, protection_of(protection),
+                                         file ? mm::RegionKind::File : mm::RegionKind::Anonymous, file ? "file" : "mmap");
+    region.shared = shared;
+    region.file = file;
+    region.file_offset = static_cast<uint64_t>(offset);
+    TRY(space.map(region));
+    return address;
+}
+
+klib::ErrorOr<void> munmap(uint64_t address, uint64_t length)
+{
+    if (!klib::is_aligned(address, mm::kPageSize) || length == 0)
+        return klib::ErrorCode::Invalid;
+    auto result = proc::current_process()->address_space().unmap(address, klib::align_up(length, mm::kPageSize));
+    if (result.is_error())
+        log_refusal("munmap", address, length, result.error());
+    return result;
+}
+
+klib::ErrorOr<void> mprotect(uint64_t address, uint64_t length, int protection)
+{
+    if (!klib::is_aligned(address, mm::kPageSize) || (protection & ~(kProtRead | kProtWrite | kProtExec)))
+        return klib::ErrorCode::Invalid;
+    if (length == 0)
+        return {};
+    auto result = proc::current_process()->address_space().protect(address, klib::align_up(length, mm::kPageSize),
+                                                                    protection_of(protection));
+    if (result.is_error())
+        log_refusal("mprotect", address, length, result.error());
+    return result;
+}
+
+klib::ErrorOr<uint64_t> getrandom(uint64_t user_buffer, uint64_t size, unsigned flags)
+{
+    if (flags & ~3u)
+        return klib::ErrorCode::Invalid;
+    size = klib::min<uint64_t>(size, 1 << 20);
+    uint64_t done = 0;
+    while (done < size) {
+        uint64_t value = arch::random_u64();
+        size_t chunk = klib::min<uint64_t>(size - done, sizeof(value));
+        TRY(mm::copy_to_user(user_buffer + done, &value, chunk));
+        done += chunk;
+    }
+    return done;
+}
+
+} // namespace sys

@@ -1,0 +1,63 @@
+#include "vfs/tmpfs/page_list.h"
+
+#include <string.h>
+#include <new>
+
+#include "vfs/tmpfs/file_system.h"
+
+namespace vfs::tmpfs {
+
+PageList::~PageList() { remove_from(0); }
+
+size_t PageList::lower_bound(uint64_t index) const
+{
+    size_t low = 0;
+    size_t high = entries_.size();
+    while (low < high) {
+        size_t middle = low + (high - low) / 2;
+        if (entries_[middle].index < index)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+
+unsigned char* PageList::find(uint64_t index) const
+{
+    size_t position = lower_bound(index);
+    if (position < entries_.size() && entries_[position].index == index)
+        return entries_[position].page;
+    return nullptr;
+}
+
+klib::ErrorOr<unsigned char*> PageList::find_or_create(uint64_t index, bool* created)
+{
+    *created = false;
+    size_t position = lower_bound(index);
+    if (position < entries_.size() && entries_[position].index == index)
+        return entries_[position].page;
+    auto* page = new (std::nothrow) unsigned char[kPageSize];
+    if (!page)
+        return klib::ErrorCode::NoMemory;
+    memset(page, 0, kPageSize);
+    auto inserted = entries_.try_insert(position, Entry { index, page });
+    if (inserted.is_error()) {
+        delete[] page;
+        return inserted.release_error();
+    }
+    *created = true;
+    return page;
+}
+
+size_t PageList::remove_from(uint64_t first_index)
+{
+    size_t removed = 0;
+    while (!entries_.is_empty() && entries_.last().index >= first_index) {
+        delete[] entries_.take_last().page;
+        ++removed;
+    }
+    return removed;
+}
+
+} // namespace vfs::tmpfs

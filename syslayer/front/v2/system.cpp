@@ -1,0 +1,11 @@
+// Program ABI 2: randomness and the current CPU.
+#include "backend.h"
+#include "syslayer/errno.h"
+#include "syslayer/slots.h"
+
+extern "C" int64_t layer_getrandom(void* buffer, uint64_t size, uint32_t flags)
+{
+    return layer::finish(layer::backend::getrandom(buffer, size, flags));
+}
+
+extern "C" int32_t layer_sched_getcpu() { return static_cast<int32_t>(layer::finish(layer::backend::sched_getcpu())); }
