@@ -12,7 +12,7 @@ USER_PROGRAMS := init sh conformance $(USER_TOOLS)
 init_SOURCES := bin/init/main.c bin/init/inittab.c
 sh_SOURCES := $(addprefix bin/sh/,arena.c arith.c builtin_cd.c builtin_flow.c builtin_vars.c builtins.c exec.c \
     expand.c external.c functions.c glob.c jobs.c lexer.c main.c parser.c pattern.c redirect.c run.c scan.c util.c vars.c) \
-    bin/lib/signames.c bin/lib/testexpr.c
+    bin/lib/charclass.c bin/lib/echo.c bin/lib/signames.c bin/lib/testexpr.c
 conformance_SOURCES := bin/tests/conformance.c
 
 # The tools: one file each, plus the helpers in bin/tools/common.c.
@@ -24,12 +24,12 @@ clear_SOURCES := bin/tools/clear.c $(TOOL_COMMON)
 cp_SOURCES := bin/tools/cp.c bin/tools/copy.c bin/tools/target.c $(TOOL_COMMON)
 date_SOURCES := bin/tools/date.c $(TOOL_COMMON)
 dmesg_SOURCES := bin/tools/dmesg.c $(TOOL_COMMON)
-echo_SOURCES := bin/tools/echo.c $(TOOL_COMMON)
+echo_SOURCES := bin/tools/echo.c bin/lib/echo.c $(TOOL_COMMON)
 env_SOURCES := bin/tools/env.c $(TOOL_COMMON)
 false_SOURCES := bin/tools/false.c
 free_SOURCES := bin/tools/free.c $(TOOL_COMMON)
-grep_SOURCES := bin/tools/grep.c bin/tools/tinyre.c $(TOOL_COMMON)
-head_SOURCES := bin/tools/head.c $(TOOL_COMMON)
+grep_SOURCES := bin/tools/grep.c bin/tools/tinyre.c bin/lib/charclass.c $(TOOL_COMMON)
+head_SOURCES := bin/tools/head.c bin/tools/lines.c $(TOOL_COMMON)
 id_SOURCES := bin/tools/id.c $(TOOL_COMMON)
 kill_SOURCES := bin/tools/kill.c bin/lib/signames.c $(TOOL_COMMON)
 ln_SOURCES := bin/tools/ln.c bin/tools/target.c $(TOOL_COMMON)
@@ -42,7 +42,7 @@ rm_SOURCES := bin/tools/rm.c $(TOOL_COMMON)
 rmdir_SOURCES := bin/tools/rmdir.c $(TOOL_COMMON)
 sleep_SOURCES := bin/tools/sleep.c $(TOOL_COMMON)
 su_SOURCES := bin/tools/su.c $(TOOL_COMMON)
-tail_SOURCES := bin/tools/tail.c $(TOOL_COMMON)
+tail_SOURCES := bin/tools/tail.c bin/tools/lines.c $(TOOL_COMMON)
 test_SOURCES := bin/tools/test.c bin/lib/testexpr.c
 touch_SOURCES := bin/tools/touch.c $(TOOL_COMMON)
 true_SOURCES := bin/tools/true.c

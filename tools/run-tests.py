@@ -136,7 +136,14 @@ def run_system_tests(totals, build, log_dir, kernel_abi, program_abi):
            append=f"test noselftest init={SYSTEM_INIT}", expect=[r"PASS init\.memory_returned"], timeout=240)
 
 
-def run_console_session(totals, log_dir, kernel_abi, iso):
+def programs_in_bin(initrd):
+    import tarfile
+    with tarfile.open(initrd) as archive:
+        return [os.path.basename(m.name) for m in archive.getmembers()
+                if m.isfile() and os.path.dirname(m.name).strip("./") == "bin"]
+
+
+def run_console_session(totals, log_dir, kernel_abi, iso, initrd):
     """A person at the console: init starts the shell on the terminal; line
     editing, ^C, ^D and exit behave as they should."""
     name = f"k{kernel_abi}.console"
@@ -166,6 +173,13 @@ def run_console_session(totals, log_dir, kernel_abi, iso):
         console.type("echo status $?\r")
         step("ctrl_c_status", console.expect(r"^status 130\s*$"), "sleep did not die of SIGINT")
         console.expect(prompt)
+        expected = sum(1 for name in programs_in_bin(initrd) if "sh" in name)
+        console.type("ls /bin | grep sh | wc -l\r")
+        step("pipeline", console.expect(rf"^\s*{expected}\s*$"), f"expected {expected} names with 'sh'")
+        console.expect(prompt)
+        console.type("dmesg | grep -c 'root file system ready'\r")
+        step("dmesg", console.expect(r"^1\s*$"), "the kernel log is not in /proc/kmsg")
+        console.expect(prompt)
         console.type("cat\r")
         time.sleep(0.5)
         console.type("a line\r")
@@ -176,7 +190,7 @@ def run_console_session(totals, log_dir, kernel_abi, iso):
         step("exit_and_respawn", console.expect(r"^0\s*$") and console.expect(prompt, timeout=30),
              "the shell did not come back after exit")
     finally:
-        if len(steps) < 8 or not all(steps):
+        if len(steps) < 10 or not all(steps):
             print(f"---- last lines of {name}.log ----")
             for line in console.tail():
                 print("    " + line)
@@ -252,7 +266,8 @@ def main():
             for program_abi in args.program_abis.split():
                 run_system_tests(totals, build, log_dir, abi, program_abi)
         if wanted("console"):
-            run_console_session(totals, log_dir, abi, os.path.join(kdir, "banos.iso"))
+            run_console_session(totals, log_dir, abi, os.path.join(kdir, "banos.iso"),
+                                os.path.join(build, "images", f"initrd-k{abi}-p{args.program_abis.split()[-1]}.tar"))
         if wanted("boot"):
             # What `make run` shows: GRUB, then the banner and the memory summary.
             run_vm(totals, f"{tag}.grub-boot-banner", log_dir, iso=os.path.join(kdir, "banos.iso"),

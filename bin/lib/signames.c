@@ -9,37 +9,36 @@
 struct signal_info {
     int sig;
     const char *name;
-    const char *description;
 };
 
 /* Only the signals every POSIX system has; numbers come from <signal.h>. */
 static const struct signal_info signals[] = {
-    {SIGHUP, "HUP", "Hangup"},
-    {SIGINT, "INT", "Interrupt"},
-    {SIGQUIT, "QUIT", "Quit"},
-    {SIGILL, "ILL", "Illegal instruction"},
-    {SIGTRAP, "TRAP", "Trace/breakpoint trap"},
-    {SIGABRT, "ABRT", "Aborted"},
-    {SIGBUS, "BUS", "Bus error"},
-    {SIGFPE, "FPE", "Floating point exception"},
-    {SIGKILL, "KILL", "Killed"},
-    {SIGUSR1, "USR1", "User defined signal 1"},
-    {SIGSEGV, "SEGV", "Segmentation fault"},
-    {SIGUSR2, "USR2", "User defined signal 2"},
-    {SIGPIPE, "PIPE", "Broken pipe"},
-    {SIGALRM, "ALRM", "Alarm clock"},
-    {SIGTERM, "TERM", "Terminated"},
-    {SIGCHLD, "CHLD", "Child exited"},
-    {SIGCONT, "CONT", "Continued"},
-    {SIGSTOP, "STOP", "Stopped (signal)"},
-    {SIGTSTP, "TSTP", "Stopped"},
-    {SIGTTIN, "TTIN", "Stopped (tty input)"},
-    {SIGTTOU, "TTOU", "Stopped (tty output)"},
+    {SIGHUP, "HUP"},
+    {SIGINT, "INT"},
+    {SIGQUIT, "QUIT"},
+    {SIGILL, "ILL"},
+    {SIGTRAP, "TRAP"},
+    {SIGABRT, "ABRT"},
+    {SIGBUS, "BUS"},
+    {SIGFPE, "FPE"},
+    {SIGKILL, "KILL"},
+    {SIGUSR1, "USR1"},
+    {SIGSEGV, "SEGV"},
+    {SIGUSR2, "USR2"},
+    {SIGPIPE, "PIPE"},
+    {SIGALRM, "ALRM"},
+    {SIGTERM, "TERM"},
+    {SIGCHLD, "CHLD"},
+    {SIGCONT, "CONT"},
+    {SIGSTOP, "STOP"},
+    {SIGTSTP, "TSTP"},
+    {SIGTTIN, "TTIN"},
+    {SIGTTOU, "TTOU"},
 #ifdef SIGSYS
-    {SIGSYS, "SYS", "Bad system call"},
+    {SIGSYS, "SYS"},
 #endif
 #ifdef SIGWINCH
-    {SIGWINCH, "WINCH", "Window changed"},
+    {SIGWINCH, "WINCH"},
 #endif
 };
 #define COUNT (sizeof signals / sizeof signals[0])
@@ -81,9 +80,9 @@ int signal_number(const char *name)
 
 const char *signal_description(int sig, char *buf, unsigned size)
 {
-    for (unsigned i = 0; i < COUNT; i++)
-        if (signals[i].sig == sig)
-            return signals[i].description;
+    /* libc's descriptions; its text for an unknown number is not ours. */
+    if (signal_name(sig))
+        return strsignal(sig);
     snprintf(buf, size, "Signal %d", sig);
     return buf;
 }

@@ -6,7 +6,7 @@
 const char *signal_name(int sig);
 /* SIGINT from "INT", "SIGINT", "int" or "2"; -1 if unknown. */
 int signal_number(const char *name);
-/* "Interrupt", "Killed", ... ("Signal N" for unknown ones, in buf). */
+/* "Interrupt", "Killed", ... (strsignal's; "Signal N" for unknown ones, in buf). */
 const char *signal_description(int sig, char *buf, unsigned size);
 /* Calls fn for each known signal in number order. */
 void signal_each(void (*fn)(int sig, const char *name));

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../lib/echo.h"
 #include "../lib/testexpr.h"
 #include "builtin_list.h"
 #include "exec.h"
@@ -36,60 +37,9 @@ static int builtin_test(int argc, char **argv)
     return test_main(argc, argv);
 }
 
-/* Prints s with echo -e escapes; returns 1 after \c (stop output). */
-static int echo_escaped(const char *s)
-{
-    for (; *s; s++) {
-        if (*s != '\\' || !s[1]) {
-            putchar(*s);
-            continue;
-        }
-        switch (*++s) {
-        case 'n': putchar('\n'); break;
-        case 't': putchar('\t'); break;
-        case 'r': putchar('\r'); break;
-        case 'a': putchar('\a'); break;
-        case 'b': putchar('\b'); break;
-        case 'f': putchar('\f'); break;
-        case 'v': putchar('\v'); break;
-        case 'e': putchar('\033'); break;
-        case '\\': putchar('\\'); break;
-        case 'c': return 1;
-        case '0': {
-            int v = 0;
-            for (int i = 0; i < 3 && s[1] >= '0' && s[1] <= '7'; i++)
-                v = v * 8 + (*++s - '0');
-            putchar(v);
-            break;
-        }
-        default:
-            putchar('\\');
-            putchar(*s);
-        }
-    }
-    return 0;
-}
-
 static int builtin_echo(int argc, char **argv)
 {
-    int newline = 1, escapes = 0, i = 1;
-    /* Only words made of n, e and E letters are options. */
-    for (; i < argc && argv[i][0] == '-' && argv[i][1] && strspn(argv[i] + 1, "neE") == strlen(argv[i] + 1); i++) {
-        for (const char *o = argv[i] + 1; *o; o++) {
-            if (*o == 'n')
-                newline = 0;
-            else
-                escapes = *o == 'e';
-        }
-    }
-    for (int first = i; i < argc; i++) {
-        if (i > first)
-            putchar(' ');
-        if (escapes ? echo_escaped(argv[i]) : (fputs(argv[i], stdout), 0))
-            return 0;
-    }
-    if (newline)
-        putchar('\n');
+    echo_write(argc, argv);
     if (fflush(stdout) != 0) {
         sh_error("echo: write error: %s", strerror(errno));
         clearerr(stdout);

@@ -1,23 +1,8 @@
 #include "pattern.h"
 
-#include <ctype.h>
 #include <string.h>
 
-static int class_match(const char *name, size_t len, int c)
-{
-    static const struct {
-        const char *name;
-        int (*fn)(int);
-    } classes[] = {
-        {"alpha", isalpha}, {"digit", isdigit}, {"alnum", isalnum}, {"space", isspace}, {"upper", isupper},
-        {"lower", islower}, {"punct", ispunct}, {"xdigit", isxdigit}, {"print", isprint}, {"cntrl", iscntrl},
-        {"graph", isgraph}, {"blank", isblank},
-    };
-    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
-        if (strlen(classes[i].name) == len && memcmp(classes[i].name, name, len) == 0)
-            return classes[i].fn(c) != 0;
-    return 0;
-}
+#include "../lib/charclass.h"
 
 /* Matches c against the bracket expression at p (just after '['). Returns
  * the pointer after the closing ']' and sets *matched, or NULL when the
@@ -34,7 +19,8 @@ static const char *bracket(const char *p, unsigned char c, int *matched)
         if (p[0] == '[' && p[1] == ':') {
             const char *close = strstr(p + 2, ":]");
             if (close) {
-                found |= class_match(p + 2, (size_t)(close - p - 2), c);
+                char_class test = char_class_find(p + 2, (size_t)(close - p - 2));
+                found |= test && test(c);
                 p = close + 2;
                 continue;
             }

@@ -77,12 +77,25 @@ static void check_basic_io(void)
     char hole = 1;
     read(fd, &hole, 1);
     CHECK("io.sparse_write", st.st_size == 21 && hole == 0, "size %ld hole %d", (long)st.st_size, hole);
+    char at[6] = { 0 };
+    off_t before = lseek(fd, 0, SEEK_CUR);
+    ssize_t positional = pread(fd, at, 5, 0);
+    CHECK("io.pread", positional == 5 && strcmp(at, "hello") == 0 && lseek(fd, 0, SEEK_CUR) == before,
+          "pread %ld '%s'", (long)positional, at);
+    CHECK("io.pwrite", pwrite(fd, "H", 1, 0) == 1 && pread(fd, at, 1, 0) == 1 && at[0] == 'H'
+              && lseek(fd, 0, SEEK_CUR) == before, "errno %d", errno);
+    int pipe_fds[2];
+    pipe(pipe_fds);
+    errno = 0;
+    CHECK("io.pread_pipe", pread(pipe_fds[0], at, 1, 0) == -1 && errno == ESPIPE, "errno %d", errno);
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
     CHECK("io.ftruncate", ftruncate(fd, 5) == 0 && fstat(fd, &st) == 0 && st.st_size == 5, "size %ld", (long)st.st_size);
     close(fd);
     int append = open(path, O_WRONLY | O_APPEND);
     write(append, "++", 2);
     close(append);
-    CHECK("io.append", read_file(path, text, sizeof text) == 7 && strcmp(text, "hello++") == 0, "text '%s'", text);
+    CHECK("io.append", read_file(path, text, sizeof text) == 7 && strcmp(text, "Hello++") == 0, "text '%s'", text);
     errno = 0;
     CHECK("io.exclusive_create", open(path, O_WRONLY | O_CREAT | O_EXCL, 0644) == -1 && errno == EEXIST, "errno %d", errno);
     errno = 0;

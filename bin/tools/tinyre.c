@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/charclass.h"
+
 enum kind { CHAR, ANY, SET, BOL, EOL, GROUP };
 
 struct alt;
@@ -82,15 +84,6 @@ static int has_bit(const unsigned char *set, int c)
     return set[(unsigned char)c >> 3] & (1 << (c & 7));
 }
 
-static const struct {
-    const char *name;
-    int (*fn)(int);
-} classes[] = {
-    {"alpha", isalpha}, {"digit", isdigit}, {"alnum", isalnum}, {"space", isspace}, {"upper", isupper},
-    {"lower", islower}, {"punct", ispunct}, {"xdigit", isxdigit}, {"print", isprint}, {"cntrl", iscntrl},
-    {"graph", isgraph}, {"blank", isblank},
-};
-
 /* After '[': fills n->set. */
 static void parse_bracket(struct parser *ps, struct node *n)
 {
@@ -105,15 +98,11 @@ static void parse_bracket(struct parser *ps, struct node *n)
             const char *close = strstr(ps->p + 2, ":]");
             if (!close)
                 fail(ps, "unterminated [: class");
-            size_t len = (size_t)(close - ps->p - 2);
-            size_t i = 0;
-            while (i < sizeof classes / sizeof classes[0] &&
-                   !(strlen(classes[i].name) == len && strncmp(classes[i].name, ps->p + 2, len) == 0))
-                i++;
-            if (i == sizeof classes / sizeof classes[0])
+            char_class test = char_class_find(ps->p + 2, (size_t)(close - ps->p - 2));
+            if (!test)
                 fail(ps, "unknown character class");
             for (int c = 1; c < 256; c++)
-                if (classes[i].fn(c))
+                if (test(c))
                     set_bit(n->set, c);
             ps->p = close + 2;
             continue;

@@ -55,43 +55,15 @@ typedef double double_t;
 
 __BEGIN_DECLS
 
-double fabs(double x);
-double floor(double x);
-double ceil(double x);
-double trunc(double x);
-double round(double x);
+#define __BANOS_MATH_FUNCTION(name, parameters) double name parameters;
+#include <bits/math_functions.h>
+#undef __BANOS_MATH_FUNCTION
+/* And those made from them (libc/src/math/math.cpp). */
 long lround(double x);
 long long llround(double x);
-double rint(double x);
 double nearbyint(double x);
 long lrint(double x);
-double fmod(double x, double y);
-double sqrt(double x);
-double exp(double x);
-double exp2(double x);
-double expm1(double x);
-double log(double x);
-double log2(double x);
-double log10(double x);
-double log1p(double x);
-double pow(double x, double y);
-double sin(double x);
-double cos(double x);
-double tan(double x);
-double asin(double x);
-double acos(double x);
-double atan(double x);
-double atan2(double y, double x);
-double sinh(double x);
-double cosh(double x);
-double tanh(double x);
-double hypot(double x, double y);
-double cbrt(double x);
-double frexp(double x, int* exponent);
-double ldexp(double x, int exponent);
 double scalbn(double x, int exponent);
-double modf(double x, double* integer_part);
-double copysign(double magnitude, double sign);
 double fmin(double x, double y);
 double fmax(double x, double y);
 double fdim(double x, double y);

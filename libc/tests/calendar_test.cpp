@@ -15,23 +15,6 @@ namespace calendar = banos::libc::calendar;
 
 namespace {
 
-calendar::Fields fields_of(const struct tm& tm)
-{
-    calendar::Fields fields;
-    fields.second = tm.tm_sec;
-    fields.minute = tm.tm_min;
-    fields.hour = tm.tm_hour;
-    fields.day = tm.tm_mday;
-    fields.month = tm.tm_mon;
-    fields.year = tm.tm_year;
-    fields.weekday = tm.tm_wday;
-    fields.yearday = tm.tm_yday;
-    fields.is_dst = tm.tm_isdst;
-    fields.gmt_offset = tm.tm_gmtoff;
-    fields.zone = tm.tm_zone;
-    return fields;
-}
-
 std::vector<int64_t> sample_times()
 {
     std::vector<int64_t> times = { 0, -1, 1, 86399, 86400, -86400, 951782400 /* 2000-02-29 */, 946684799, 946684800,
@@ -78,7 +61,7 @@ TEST(Calendar, ToSecondsNormalizesLikeTimegm)
         host.tm_hour = static_cast<int>(random() % 100) - 50;
         host.tm_min = static_cast<int>(random() % 200) - 100;
         host.tm_sec = static_cast<int>(random() % 200) - 100;
-        calendar::Fields fields = fields_of(host);
+        calendar::Fields fields = calendar::fields_of(host);
         time_t expected = timegm(&host);
         ASSERT_EQ(calendar::to_seconds(fields), static_cast<int64_t>(expected));
     }
@@ -109,7 +92,7 @@ TEST(Calendar, StrftimeMatchesHost)
             char expected[256];
             char ours[256];
             size_t host_length = strftime(expected, sizeof expected, format, &host);
-            size_t our_length = calendar::format(ours, sizeof ours, format, fields_of(host));
+            size_t our_length = calendar::format(ours, sizeof ours, format, calendar::fields_of(host));
             ASSERT_EQ(our_length, host_length) << format << " at " << seconds;
             ASSERT_STREQ(ours, expected) << format << " at " << seconds;
         }

@@ -45,6 +45,10 @@ void debug(klib::StringView format, const Args&... args) { log(Level::Debug, for
 template <typename... Args>
 void trace(klib::StringView format, const Args&... args) { log(Level::Trace, format, args...); }
 
+// The last lines logged (a ring of kLogRingSize bytes), oldest first.
+constexpr size_t kLogRingSize = 64 * 1024;
+void write_recent_lines(klib::FormatSink&);
+
 // Raw console output without a prefix, for multi-line reports (panic).
 template <typename... Args>
 void print(klib::StringView format, const Args&... args);

@@ -1,6 +1,7 @@
 // What /proc shows: the process table, memory and uptime.
 #include "proc/procfs_provider.h"
 
+#include "kernel/log.h"
 #include "mm/kernel_heap.h"
 #include "mm/physical_memory.h"
 #include "proc/process.h"
@@ -11,11 +12,14 @@
 namespace proc {
 
 namespace {
-const char* state_name(const Process& process)
+const char* state_name(Process& process)
 {
     switch (process.state()) {
-    case ProcessState::Running:
-        return "R (running)";
+    case ProcessState::Running: {
+        Thread* thread = process.main_thread();
+        bool waiting = thread && thread->state() == ThreadState::Blocked;
+        return waiting ? "S (sleeping)" : "R (running)";
+    }
     case ProcessState::Stopped:
         return "T (stopped)";
     case ProcessState::Zombie:
@@ -75,6 +79,8 @@ public:
         uint64_t ns = ktime::monotonic_ns();
         klib::format_to(sink, "{}.{:02} 0.00\n", ns / 1000000000, (ns / 10000000) % 100);
     }
+
+    void write_kernel_log(klib::FormatSink& sink) override { klog::write_recent_lines(sink); }
 
     uint32_t self_pid() override
     {

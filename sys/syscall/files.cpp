@@ -48,6 +48,30 @@ klib::ErrorOr<vfs::ResolveContext> context_at(int dirfd)
     return context.at(description->inode_ref());
 }
 
+// A path argument with the context it resolves in.
+struct PathAt {
+    Path path;
+    vfs::ResolveContext context;
+};
+
+klib::ErrorOr<void> path_at(int dirfd, uint64_t user_path, PathAt& out)
+{
+    TRY(copy_path(user_path, out.path));
+    out.context = TRY(context_at(dirfd));
+    return {};
+}
+
+// rename and link: two paths, each with its own directory.
+template <typename Operation>
+klib::ErrorOr<void> with_two_paths(int from_dirfd, uint64_t user_from, int to_dirfd, uint64_t user_to,
+                                   Operation&& operation)
+{
+    PathAt from, to;
+    TRY(path_at(from_dirfd, user_from, from));
+    TRY(path_at(to_dirfd, user_to, to));
+    return operation(from.context, from.path.view, to.context, to.path.view);
+}
+
 FileStatus status_of(const vfs::Metadata& m)
 {
     return FileStatus {
@@ -59,11 +83,10 @@ FileStatus status_of(const vfs::Metadata& m)
 
 klib::ErrorOr<int> openat(int dirfd, uint64_t user_path, int flags, uint32_t mode)
 {
-    Path path;
-    TRY(copy_path(user_path, path));
-    auto context = TRY(context_at(dirfd));
+    PathAt at;
+    TRY(path_at(dirfd, user_path, at));
     uint32_t unsigned_flags = static_cast<uint32_t>(flags);
-    auto description = TRY(vfs::open(context, path.view, unsigned_flags, mode & ~self().files().umask & 07777));
+    auto description = TRY(vfs::open(at.context, at.path.view, unsigned_flags, mode & ~self().files().umask & 07777));
     return descriptors().allocate(static_cast<klib::RefPtr<vfs::FileDescription>&&>(description),
                                   unsigned_flags & BANOS_O_CLOEXEC);
 }
@@ -80,10 +103,10 @@ klib::ErrorOr<FileStatus> fstatat(int dirfd, uint64_t user_path, int flags)
 {
     if (flags & ~kAtSymlinkNoFollow)
         return klib::ErrorCode::Invalid;
-    Path path;
-    TRY(copy_path(user_path, path));
-    auto context = TRY(context_at(dirfd));
-    auto metadata = TRY(vfs::stat(context, path.view, (flags & kAtSymlinkNoFollow) ? vfs::FollowLast::No : vfs::FollowLast::Yes));
+    PathAt at;
+    TRY(path_at(dirfd, user_path, at));
+    auto metadata = TRY(vfs::stat(at.context, at.path.view,
+                                  (flags & kAtSymlinkNoFollow) ? vfs::FollowLast::No : vfs::FollowLast::Yes));
     return status_of(metadata);
 }
 
@@ -102,40 +125,34 @@ klib::ErrorOr<uint64_t> getdents(int fd, uint64_t user_buffer, uint64_t size)
 
 klib::ErrorOr<void> mkdirat(int dirfd, uint64_t user_path, uint32_t mode)
 {
-    Path path;
-    TRY(copy_path(user_path, path));
-    auto context = TRY(context_at(dirfd));
-    return vfs::mkdir(context, path.view, mode & ~self().files().umask & 07777);
+    PathAt at;
+    TRY(path_at(dirfd, user_path, at));
+    return vfs::mkdir(at.context, at.path.view, mode & ~self().files().umask & 07777);
 }
 
 klib::ErrorOr<void> unlinkat(int dirfd, uint64_t user_path, int flags)
 {
     if (flags & ~kAtRemoveDir)
         return klib::ErrorCode::Invalid;
-    Path path;
-    TRY(copy_path(user_path, path));
-    auto context = TRY(context_at(dirfd));
-    return (flags & kAtRemoveDir) ? vfs::rmdir(context, path.view) : vfs::unlink(context, path.view);
+    PathAt at;
+    TRY(path_at(dirfd, user_path, at));
+    return (flags & kAtRemoveDir) ? vfs::rmdir(at.context, at.path.view) : vfs::unlink(at.context, at.path.view);
 }
 
 klib::ErrorOr<void> renameat(int from_dirfd, uint64_t user_from, int to_dirfd, uint64_t user_to)
 {
-    Path from, to;
-    TRY(copy_path(user_from, from));
-    TRY(copy_path(user_to, to));
-    auto from_context = TRY(context_at(from_dirfd));
-    auto to_context = TRY(context_at(to_dirfd));
-    return vfs::rename(from_context, from.view, to_context, to.view);
+    return with_two_paths(from_dirfd, user_from, to_dirfd, user_to,
+                          [](auto& from_context, auto from, auto& to_context, auto to) {
+                              return vfs::rename(from_context, from, to_context, to);
+                          });
 }
 
 klib::ErrorOr<void> linkat(int from_dirfd, uint64_t user_existing, int to_dirfd, uint64_t user_created)
 {
-    Path existing, created;
-    TRY(copy_path(user_existing, existing));
-    TRY(copy_path(user_created, created));
-    auto from_context = TRY(context_at(from_dirfd));
-    auto to_context = TRY(context_at(to_dirfd));
-    return vfs::link(from_context, existing.view, to_context, created.view);
+    return with_two_paths(from_dirfd, user_existing, to_dirfd, user_created,
+                          [](auto& from_context, auto existing, auto& to_context, auto created) {
+                              return vfs::link(from_context, existing, to_context, created);
+                          });
 }
 
 klib::ErrorOr<int> dup(int fd) { return descriptors().dup(fd); }
@@ -233,28 +250,25 @@ uint32_t umask(uint32_t mask)
 
 klib::ErrorOr<void> fchmodat(int dirfd, uint64_t user_path, uint32_t mode)
 {
-    Path path;
-    TRY(copy_path(user_path, path));
-    auto context = TRY(context_at(dirfd));
-    return vfs::chmod(context, path.view, mode);
+    PathAt at;
+    TRY(path_at(dirfd, user_path, at));
+    return vfs::chmod(at.context, at.path.view, mode);
 }
 
 klib::ErrorOr<void> fchownat(int dirfd, uint64_t user_path, uint32_t uid, uint32_t gid)
 {
-    Path path;
-    TRY(copy_path(user_path, path));
-    auto context = TRY(context_at(dirfd));
-    return vfs::chown(context, path.view, uid, gid);
+    PathAt at;
+    TRY(path_at(dirfd, user_path, at));
+    return vfs::chown(at.context, at.path.view, uid, gid);
 }
 
 klib::ErrorOr<void> faccessat(int dirfd, uint64_t user_path, int mode)
 {
     if (mode & ~7)
         return klib::ErrorCode::Invalid;
-    Path path;
-    TRY(copy_path(user_path, path));
-    auto context = TRY(context_at(dirfd));
-    return vfs::access(context, path.view, static_cast<unsigned>(mode));
+    PathAt at;
+    TRY(path_at(dirfd, user_path, at));
+    return vfs::access(at.context, at.path.view, static_cast<unsigned>(mode));
 }
 
 klib::ErrorOr<void> ftruncate(int fd, int64_t length)

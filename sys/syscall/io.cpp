@@ -1,4 +1,4 @@
-// read and write, through the calling process's descriptors.
+// read, write, pread and pwrite, through the calling process's descriptors.
 #include "lib/math.h"
 #include "proc/process.h"
 #include "syscall/syscalls.h"
@@ -32,6 +32,24 @@ klib::ErrorOr<uint64_t> write(int fd, uint64_t user_buffer, uint64_t count)
         return klib::ErrorCode::Fault;
     UserBuffer buffer(user_buffer, klib::min(count, kMaxTransfer));
     return TRY(description->write(buffer));
+}
+
+klib::ErrorOr<uint64_t> pread(int fd, uint64_t user_buffer, uint64_t count, int64_t offset)
+{
+    auto description = TRY(description_of(fd));
+    if (!mm::is_user_range(user_buffer, count))
+        return klib::ErrorCode::Fault;
+    UserBuffer buffer(user_buffer, klib::min(count, kMaxTransfer));
+    return TRY(description->pread(buffer, offset));
+}
+
+klib::ErrorOr<uint64_t> pwrite(int fd, uint64_t user_buffer, uint64_t count, int64_t offset)
+{
+    auto description = TRY(description_of(fd));
+    if (!mm::is_user_range(user_buffer, count))
+        return klib::ErrorCode::Fault;
+    UserBuffer buffer(user_buffer, klib::min(count, kMaxTransfer));
+    return TRY(description->pwrite(buffer, offset));
 }
 
 } // namespace sys

@@ -55,9 +55,11 @@ klib::ErrorOr<void> munmap(uint64_t address, uint64_t length);
 klib::ErrorOr<void> mprotect(uint64_t address, uint64_t length, int protection);
 klib::ErrorOr<uint64_t> getrandom(uint64_t user_buffer, uint64_t size, unsigned flags);
 
-// Console I/O until files exist.
+// Transfers through a descriptor (at its position, or at `offset`).
 klib::ErrorOr<uint64_t> read(int fd, uint64_t user_buffer, uint64_t count);
 klib::ErrorOr<uint64_t> write(int fd, uint64_t user_buffer, uint64_t count);
+klib::ErrorOr<uint64_t> pread(int fd, uint64_t user_buffer, uint64_t count, int64_t offset);
+klib::ErrorOr<uint64_t> pwrite(int fd, uint64_t user_buffer, uint64_t count, int64_t offset);
 
 struct SystemName {
     klib::StringView sysname, nodename, release, version, machine;

@@ -7,14 +7,10 @@
 
     .text
 
-/* int setjmp(jmp_buf env): the registers as the caller will see them on
- * return (rsp after popping the return address). */
-    .globl setjmp, _setjmp
-    .type setjmp, @function
-    .type _setjmp, @function
-setjmp:
-_setjmp:
-    movl $0, 64(%rdi)               /* no mask saved */
+/* Into the buffer at rdi: the callee-saved registers as the caller will
+ * see them on return (rsp after popping the return address), and the
+ * return address. Clobbers rdx. */
+.macro save_registers
     movq %rbx, 0(%rdi)
     movq %rbp, 8(%rdi)
     movq %r12, 16(%rdi)
@@ -25,6 +21,16 @@ _setjmp:
     movq %rdx, 48(%rdi)
     movq (%rsp), %rdx
     movq %rdx, 56(%rdi)
+.endm
+
+/* int setjmp(jmp_buf env): the registers. */
+    .globl setjmp, _setjmp
+    .type setjmp, @function
+    .type _setjmp, @function
+setjmp:
+_setjmp:
+    movl $0, 64(%rdi)               /* no mask saved */
+    save_registers
     xorl %eax, %eax
     ret
     .size setjmp, . - setjmp
@@ -36,16 +42,7 @@ _setjmp:
     .globl sigsetjmp
     .type sigsetjmp, @function
 sigsetjmp:
-    movq %rbx, 0(%rdi)
-    movq %rbp, 8(%rdi)
-    movq %r12, 16(%rdi)
-    movq %r13, 24(%rdi)
-    movq %r14, 32(%rdi)
-    movq %r15, 40(%rdi)
-    leaq 8(%rsp), %rdx
-    movq %rdx, 48(%rdi)
-    movq (%rsp), %rdx
-    movq %rdx, 56(%rdi)
+    save_registers
     jmp __libc_sigsetjmp_mask
     .size sigsetjmp, . - sigsetjmp
 

@@ -23,6 +23,42 @@ struct Fields {
     const char* zone = nullptr;
 };
 
+// A struct tm's fields, and back: templates, so that libc's struct tm and
+// the host's (in the tests) both fit.
+template<typename Tm>
+Fields fields_of(const Tm& tm)
+{
+    Fields fields;
+    fields.second = tm.tm_sec;
+    fields.minute = tm.tm_min;
+    fields.hour = tm.tm_hour;
+    fields.day = tm.tm_mday;
+    fields.month = tm.tm_mon;
+    fields.year = tm.tm_year;
+    fields.weekday = tm.tm_wday;
+    fields.yearday = tm.tm_yday;
+    fields.is_dst = tm.tm_isdst;
+    fields.gmt_offset = tm.tm_gmtoff;
+    fields.zone = tm.tm_zone;
+    return fields;
+}
+
+template<typename Tm>
+void store(const Fields& fields, Tm& tm)
+{
+    tm.tm_sec = fields.second;
+    tm.tm_min = fields.minute;
+    tm.tm_hour = fields.hour;
+    tm.tm_mday = fields.day;
+    tm.tm_mon = fields.month;
+    tm.tm_year = fields.year;
+    tm.tm_wday = fields.weekday;
+    tm.tm_yday = fields.yearday;
+    tm.tm_isdst = fields.is_dst;
+    tm.tm_gmtoff = fields.gmt_offset;
+    tm.tm_zone = fields.zone;
+}
+
 // Days since 1970-01-01 of a date (month 1-12).
 int64_t days_from_civil(int64_t year, int month, int day);
 // The fields of a time in seconds since the epoch (UTC, zone "GMT"); false

@@ -18,4 +18,11 @@ constexpr bool is_punct(int c) { return is_graph(c) && !is_alnum(c); }
 constexpr int to_lower(int c) { return is_upper(c) ? c - 'A' + 'a' : c; }
 constexpr int to_upper(int c) { return is_lower(c) ? c - 'a' + 'A' : c; }
 
+// c as a digit of the bases up to 36 (a and A are 10); 99, above every
+// base, when it is none.
+constexpr int digit_value(int c)
+{
+    return is_digit(c) ? c - '0' : is_lower(c) ? c - 'a' + 10 : is_upper(c) ? c - 'A' + 10 : 99;
+}
+
 } // namespace banos::libc::character

@@ -5,6 +5,7 @@
 
 #include "decimal.h"
 #include "float_bits.h"
+#include "length.h"
 
 namespace banos::libc {
 
@@ -15,8 +16,6 @@ constexpr unsigned flag_zero = 2;
 constexpr unsigned flag_plus = 4;
 constexpr unsigned flag_space = 8;
 constexpr unsigned flag_alternate = 16;
-
-enum class Length { Default, Char, Short, Long, LongLong, Size, Max, Ptrdiff, LongDouble };
 
 struct Spec {
     unsigned flags = 0;
@@ -461,34 +460,6 @@ uint64_t unsigned_argument(Arguments& arguments, Length length)
     }
 }
 
-void store_count(Arguments& arguments, Length length, uint64_t count)
-{
-    switch (length) {
-    case Length::Char:
-        *va_arg(arguments, signed char*) = static_cast<signed char>(count);
-        break;
-    case Length::Short:
-        *va_arg(arguments, short*) = static_cast<short>(count);
-        break;
-    case Length::Long:
-        *va_arg(arguments, long*) = static_cast<long>(count);
-        break;
-    case Length::LongLong:
-        *va_arg(arguments, long long*) = static_cast<long long>(count);
-        break;
-    case Length::Size:
-    case Length::Ptrdiff:
-        *va_arg(arguments, ptrdiff_t*) = static_cast<ptrdiff_t>(count);
-        break;
-    case Length::Max:
-        *va_arg(arguments, intmax_t*) = static_cast<intmax_t>(count);
-        break;
-    default:
-        *va_arg(arguments, int*) = static_cast<int>(count);
-        break;
-    }
-}
-
 int format_arguments(FormatSink sink, void* context, const char* format, Arguments& arguments)
 {
     Output out(sink, context);
@@ -544,46 +515,7 @@ int format_arguments(FormatSink sink, void* context, const char* format, Argumen
             }
         }
 
-        switch (*cursor) {
-        case 'h':
-            ++cursor;
-            spec.length = Length::Short;
-            if (*cursor == 'h') {
-                ++cursor;
-                spec.length = Length::Char;
-            }
-            break;
-        case 'l':
-            ++cursor;
-            spec.length = Length::Long;
-            if (*cursor == 'l') {
-                ++cursor;
-                spec.length = Length::LongLong;
-            }
-            break;
-        case 'q':
-            ++cursor;
-            spec.length = Length::LongLong;
-            break;
-        case 'z':
-            ++cursor;
-            spec.length = Length::Size;
-            break;
-        case 'j':
-            ++cursor;
-            spec.length = Length::Max;
-            break;
-        case 't':
-            ++cursor;
-            spec.length = Length::Ptrdiff;
-            break;
-        case 'L':
-            ++cursor;
-            spec.length = Length::LongDouble;
-            break;
-        default:
-            break;
-        }
+        spec.length = parse_length(cursor);
 
         spec.conversion = *cursor;
         if (spec.conversion != '\0')
@@ -661,7 +593,7 @@ int format_arguments(FormatSink sink, void* context, const char* format, Argumen
             break;
         }
         case 'n':
-            store_count(arguments, spec.length, out.total());
+            store_integer(arguments, spec.length, out.total());
             break;
         case '%':
             out.write("%", 1);

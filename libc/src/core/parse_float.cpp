@@ -185,13 +185,15 @@ bool matches_word(const char*& cursor, const char* word)
 
 int hex_value(char c)
 {
-    if (character::is_digit(c))
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    int value = character::digit_value(c);
+    return value < 16 ? value : -1;
+}
+
+// value, held within [-limit, limit]: an exponent far beyond any
+// format's range still rounds the same, and sums of them cannot overflow.
+int64_t clamp(int64_t value, int64_t limit)
+{
+    return value > limit ? limit : value < -limit ? -limit : value;
 }
 
 // An optional exponent: a letter, a sign, at least one digit. Clamped far
@@ -294,10 +296,7 @@ const char* parse_hex(const char* cursor, bool negative, const Format& format, P
     int64_t exponent = 0;
     if (parse_exponent(cursor, 'p', exponent))
         e += exponent;
-    if (e > 100000)
-        e = 100000;
-    if (e < -100000)
-        e = -100000;
+    e = clamp(e, 100000);
     result.parts = round_binary(negative, m, e, sticky, format, result.range_error);
     return cursor;
 }
@@ -539,10 +538,7 @@ ParsedFloat parse_float(const char* string, const Format& format)
     }
     if (count == 0)
         return result; // zero, with its sign
-    if (exponent > 1000000000)
-        exponent = 1000000000;
-    if (exponent < -1000000000)
-        exponent = -1000000000;
+    exponent = clamp(exponent, 1000000000);
     result.parts = convert_decimal(negative, digits, count, exponent, format, result.range_error);
     return result;
 }

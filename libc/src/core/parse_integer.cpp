@@ -4,21 +4,6 @@
 
 namespace banos::libc {
 
-namespace {
-
-int digit_value(char c)
-{
-    if (character::is_digit(c))
-        return c - '0';
-    if (character::is_lower(c))
-        return c - 'a' + 10;
-    if (character::is_upper(c))
-        return c - 'A' + 10;
-    return 99;
-}
-
-} // namespace
-
 ParsedInteger parse_integer(const char* string, int base, int64_t minimum, uint64_t maximum)
 {
     ParsedInteger result;
@@ -36,7 +21,7 @@ ParsedInteger parse_integer(const char* string, int base, int64_t minimum, uint6
         negative = *cursor++ == '-';
 
     if ((base == 0 || base == 16) && cursor[0] == '0' && (cursor[1] == 'x' || cursor[1] == 'X')
-        && digit_value(cursor[2]) < 16) {
+        && character::digit_value(cursor[2]) < 16) {
         cursor += 2;
         base = 16;
     } else if (base == 0) {
@@ -51,7 +36,7 @@ ParsedInteger parse_integer(const char* string, int base, int64_t minimum, uint6
     bool any_digit = false;
     bool overflow = false;
     for (;; ++cursor) {
-        int digit = digit_value(*cursor);
+        int digit = character::digit_value(*cursor);
         if (digit >= base)
             break;
         any_digit = true;

@@ -4,14 +4,13 @@
 #include <stdint.h>
 
 #include "character.h"
+#include "length.h"
 #include "parse_float.h"
 #include "parse_integer.h"
 
 namespace banos::libc {
 
 namespace {
-
-enum class Length { Default, Char, Short, Long, LongLong, Size, Max, Ptrdiff, LongDouble };
 
 class Reader {
 public:
@@ -105,17 +104,6 @@ private:
     size_t length_ = 0;
 };
 
-int digit_value(int c)
-{
-    if (character::is_digit(c))
-        return c - '0';
-    if (character::is_lower(c))
-        return c - 'a' + 10;
-    if (character::is_upper(c))
-        return c - 'A' + 10;
-    return 99;
-}
-
 void collect_integer(Token& token, int base)
 {
     if (token.peek() == '+' || token.peek() == '-')
@@ -128,7 +116,7 @@ void collect_integer(Token& token, int base)
     }
     if (base == 0)
         base = 10;
-    while (digit_value(token.peek()) < base)
+    while (character::digit_value(token.peek()) < base)
         token.take();
 }
 
@@ -181,37 +169,6 @@ bool collect_float(Token& token)
             token.take();
     }
     return true;
-}
-
-void store_integer(va_list& arguments, Length length, uint64_t value)
-{
-    switch (length) {
-    case Length::Char:
-        *va_arg(arguments, char*) = static_cast<char>(value);
-        break;
-    case Length::Short:
-        *va_arg(arguments, short*) = static_cast<short>(value);
-        break;
-    case Length::Long:
-        *va_arg(arguments, long*) = static_cast<long>(value);
-        break;
-    case Length::LongLong:
-    case Length::LongDouble:
-        *va_arg(arguments, long long*) = static_cast<long long>(value);
-        break;
-    case Length::Size:
-        *va_arg(arguments, size_t*) = static_cast<size_t>(value);
-        break;
-    case Length::Max:
-        *va_arg(arguments, intmax_t*) = static_cast<intmax_t>(value);
-        break;
-    case Length::Ptrdiff:
-        *va_arg(arguments, ptrdiff_t*) = static_cast<ptrdiff_t>(value);
-        break;
-    default:
-        *va_arg(arguments, int*) = static_cast<int>(value);
-        break;
-    }
 }
 
 // A scan set, from just after "%[" to its closing ']'; returns the
@@ -293,39 +250,7 @@ int scan(const ScanSource& source, const char* format, va_list arguments_in)
                 width = width * 10 + (*cursor - '0');
             ++cursor;
         }
-        Length length = Length::Default;
-        switch (*cursor) {
-        case 'h':
-            length = cursor[1] == 'h' ? Length::Char : Length::Short;
-            cursor += cursor[1] == 'h' ? 2 : 1;
-            break;
-        case 'l':
-            length = cursor[1] == 'l' ? Length::LongLong : Length::Long;
-            cursor += cursor[1] == 'l' ? 2 : 1;
-            break;
-        case 'q':
-            length = Length::LongLong;
-            ++cursor;
-            break;
-        case 'j':
-            length = Length::Max;
-            ++cursor;
-            break;
-        case 'z':
-            length = Length::Size;
-            ++cursor;
-            break;
-        case 't':
-            length = Length::Ptrdiff;
-            ++cursor;
-            break;
-        case 'L':
-            length = Length::LongDouble;
-            ++cursor;
-            break;
-        default:
-            break;
-        }
+        Length length = parse_length(cursor);
         char conversion = *cursor;
         if (conversion == '\0')
             break;

@@ -51,6 +51,11 @@ void prepare(FILE* stream) LIBC_HIDDEN;
 bool write(FILE* stream, const char* data, size_t length) LIBC_HIDDEN;
 // The next byte (0-255) or EOF (with at_end or error set).
 int get(FILE* stream) LIBC_HIDDEN;
+// read() from the stream's descriptor into `into`, retrying after EINTR,
+// after flushing line-buffered output if the stream is not fully buffered
+// (a prompt shows before its answer is read). The bytes read; 0 with
+// at_end or error set.
+size_t read_some(FILE* stream, char* into, size_t size) LIBC_HIDDEN;
 // Pushes a byte back; false when the push-back area is full.
 bool unget(FILE* stream, int character) LIBC_HIDDEN;
 // Settles the buffer: pending output written, read-ahead given back where

@@ -1,8 +1,6 @@
 // /etc/group: name:password:gid:member,member,...
-#include <errno.h>
 #include <grp.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "database.h"
@@ -10,8 +8,6 @@
 namespace database = banos::libc::database;
 
 namespace {
-
-constexpr const char* path = "/etc/group";
 
 // Fills `entry` from one line: the member pointers, then the text, go into
 // `buffer`. false if malformed (or, with too_small, if it does not fit).
@@ -56,48 +52,7 @@ bool parse(const char* line, struct group& entry, char* buffer, size_t size, boo
     return true;
 }
 
-template<typename Matches>
-int search(Matches matches, struct group* entry, char* buffer, size_t size, struct group** result)
-{
-    *result = nullptr;
-    int saved = errno;
-    FILE* file = fopen(path, "re");
-    if (file == nullptr)
-        return errno;
-    char line[1024];
-    int error = 0;
-    while (fgets(line, sizeof line, file) != nullptr) {
-        bool too_small = false;
-        if (parse(line, *entry, buffer, size, too_small)) {
-            if (matches(*entry)) {
-                *result = entry;
-                break;
-            }
-        } else if (too_small) {
-            alignas(char*) char probe[4096];
-            struct group candidate;
-            bool ignored = false;
-            if (parse(line, candidate, probe, sizeof probe, ignored) && matches(candidate)) {
-                error = ERANGE;
-                break;
-            }
-        }
-    }
-    fclose(file);
-    errno = saved;
-    return error;
-}
-
-struct group shared_entry;
-alignas(char*) char shared_buffer[4096];
-FILE* walk;
-
-struct group* shared(int error, struct group* result)
-{
-    if (error != 0)
-        errno = error;
-    return result;
-}
+constinit database::Table<struct group, 4096> table { "/etc/group", parse };
 
 } // namespace
 
@@ -105,53 +60,19 @@ extern "C" {
 
 int getgrnam_r(const char* name, struct group* entry, char* buffer, size_t size, struct group** result)
 {
-    return search([name](const struct group& candidate) { return strcmp(candidate.gr_name, name) == 0; }, entry,
-        buffer, size, result);
+    return table.search([name](const struct group& candidate) { return strcmp(candidate.gr_name, name) == 0; },
+        entry, buffer, size, result);
 }
 
 int getgrgid_r(gid_t gid, struct group* entry, char* buffer, size_t size, struct group** result)
 {
-    return search([gid](const struct group& candidate) { return candidate.gr_gid == gid; }, entry, buffer, size,
-        result);
+    return table.search([gid](const struct group& candidate) { return candidate.gr_gid == gid; }, entry, buffer,
+        size, result);
 }
 
-struct group* getgrnam(const char* name)
-{
-    struct group* result;
-    int error = getgrnam_r(name, &shared_entry, shared_buffer, sizeof shared_buffer, &result);
-    return shared(error, result);
-}
-
-struct group* getgrgid(gid_t gid)
-{
-    struct group* result;
-    int error = getgrgid_r(gid, &shared_entry, shared_buffer, sizeof shared_buffer, &result);
-    return shared(error, result);
-}
-
-void setgrent(void)
-{
-    if (walk != nullptr)
-        rewind(walk);
-}
-
-void endgrent(void)
-{
-    if (walk != nullptr)
-        fclose(walk);
-    walk = nullptr;
-}
-
-struct group* getgrent(void)
-{
-    if (walk == nullptr && (walk = fopen(path, "re")) == nullptr)
-        return nullptr;
-    char line[1024];
-    while (fgets(line, sizeof line, walk) != nullptr) {
-        bool too_small = false;
-        if (parse(line, shared_entry, shared_buffer, sizeof shared_buffer, too_small))
-            return &shared_entry;
-    }
-    return nullptr;
-}
+struct group* getgrnam(const char* name) { return table.lookup_shared(getgrnam_r, name); }
+struct group* getgrgid(gid_t gid) { return table.lookup_shared(getgrgid_r, gid); }
+struct group* getgrent(void) { return table.next(); }
+void setgrent(void) { table.rewind_walk(); }
+void endgrent(void) { table.end_walk(); }
 }

@@ -4,7 +4,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "../core/memory.h"
 #include "../internal/failure.h"
@@ -13,6 +12,21 @@
 namespace stdio = banos::libc::stdio;
 namespace libc = banos::libc;
 using banos::libc::fail;
+
+namespace {
+
+// Copies up to `wanted` bytes of a reading stream's read-ahead into `out`;
+// how many.
+size_t take_read_ahead(FILE* stream, char* out, size_t wanted)
+{
+    size_t buffered = stream->read_end - stream->read_position;
+    size_t piece = wanted < buffered ? wanted : buffered;
+    libc::memcpy(out, stream->buffer + stream->read_position, piece);
+    stream->read_position += piece;
+    return piece;
+}
+
+} // namespace
 
 extern "C" {
 
@@ -50,42 +64,24 @@ size_t fread(void* __restrict data, size_t size, size_t count, FILE* __restrict 
     // What is buffered first (push-back, then read-ahead).
     while (done < total && stream->pushback_count > 0)
         out[done++] = static_cast<char>(stream->pushback[--stream->pushback_count]);
-    if (stream->direction == Direction::Reading) {
-        size_t buffered = stream->read_end - stream->read_position;
-        size_t piece = total - done < buffered ? total - done : buffered;
-        libc::memcpy(out + done, stream->buffer + stream->read_position, piece);
-        stream->read_position += piece;
-        done += piece;
-    }
+    if (stream->direction == Direction::Reading)
+        done += take_read_ahead(stream, out + done, total - done);
     while (done < total && !stream->at_end) {
         stdio::prepare(stream);
         if (total - done >= stream->capacity && stream->readable && stream->fd >= 0
             && stream->direction != Direction::Writing) {
             // Large: straight into the caller's memory.
-            if (stream->mode != BufferMode::Full)
-                stdio::flush_line_buffered();
-            ssize_t got = read(stream->fd, out + done, total - done);
-            if (got < 0 && errno == EINTR)
-                continue;
-            if (got <= 0) {
-                if (got == 0)
-                    stream->at_end = true;
-                else
-                    stream->error = true;
+            size_t got = stdio::read_some(stream, out + done, total - done);
+            if (got == 0)
                 break;
-            }
-            done += static_cast<size_t>(got);
+            done += got;
             continue;
         }
         int c = stdio::get(stream);
         if (c == EOF)
             break;
         out[done++] = static_cast<char>(c);
-        size_t buffered = stream->read_end - stream->read_position;
-        size_t piece = total - done < buffered ? total - done : buffered;
-        libc::memcpy(out + done, stream->buffer + stream->read_position, piece);
-        stream->read_position += piece;
-        done += piece;
+        done += take_read_ahead(stream, out + done, total - done); // what that get() read with it
     }
     return done / size;
 }

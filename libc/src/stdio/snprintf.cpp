@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../core/format.h"
+#include "../internal/stdio.h"
 
 extern "C" {
 
@@ -71,44 +71,6 @@ void append(void* context, const char* piece, size_t length)
     buffer.length += length;
 }
 
-struct DescriptorSink {
-    int fd;
-    size_t used;
-    bool failed;
-    char buffer[512];
-};
-
-void drain(DescriptorSink& sink)
-{
-    const char* data = sink.buffer;
-    while (sink.used > 0 && !sink.failed) {
-        ssize_t written = write(sink.fd, data, sink.used);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0) {
-            sink.failed = true;
-            break;
-        }
-        data += written;
-        sink.used -= static_cast<size_t>(written);
-    }
-    sink.used = 0;
-}
-
-void write_to_descriptor(void* context, const char* data, size_t length)
-{
-    auto& sink = *static_cast<DescriptorSink*>(context);
-    while (length > 0) {
-        if (sink.used == sizeof sink.buffer)
-            drain(sink);
-        size_t piece = sizeof sink.buffer - sink.used < length ? sizeof sink.buffer - sink.used : length;
-        memcpy(sink.buffer + sink.used, data, piece);
-        sink.used += piece;
-        data += piece;
-        length -= piece;
-    }
-}
-
 } // namespace
 
 extern "C" {
@@ -141,13 +103,17 @@ int asprintf(char** __restrict result, const char* __restrict format, ...)
 
 int vdprintf(int fd, const char* __restrict format, va_list arguments)
 {
-    DescriptorSink sink;
-    sink.fd = fd;
-    sink.used = 0;
-    sink.failed = false;
-    int length = banos::libc::format(write_to_descriptor, &sink, format, arguments);
-    drain(sink);
-    if (sink.failed)
+    // A stream of its own for the descriptor, on the stack and off the
+    // stream list: fully buffered, so few write() calls.
+    char buffer[512];
+    __banos_file stream;
+    stream.fd = fd;
+    stream.writable = true;
+    stream.mode_decided = true;
+    stream.buffer = buffer;
+    stream.capacity = sizeof buffer;
+    int length = banos::libc::stdio::print(&stream, format, arguments);
+    if (!banos::libc::stdio::flush(&stream) || stream.error)
         return -1;
     if (length < 0)
         errno = EOVERFLOW;

@@ -178,10 +178,23 @@ int get(FILE* stream)
     }
     if (stream->direction == Direction::Writing && !flush(stream))
         return EOF;
+    size_t got = read_some(stream, stream->buffer, stream->capacity);
+    if (got == 0) {
+        stream->direction = Direction::Idle;
+        return EOF;
+    }
+    stream->direction = Direction::Reading;
+    stream->read_position = 1;
+    stream->read_end = got;
+    return static_cast<unsigned char>(stream->buffer[0]);
+}
+
+size_t read_some(FILE* stream, char* into, size_t size)
+{
     if (stream->mode != BufferMode::Full)
         flush_line_buffered();
     for (;;) {
-        ssize_t got = ::read(stream->fd, stream->buffer, stream->capacity);
+        ssize_t got = ::read(stream->fd, into, size);
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0) {
@@ -189,13 +202,9 @@ int get(FILE* stream)
                 stream->at_end = true;
             else
                 stream->error = true;
-            stream->direction = Direction::Idle;
-            return EOF;
+            return 0;
         }
-        stream->direction = Direction::Reading;
-        stream->read_position = 1;
-        stream->read_end = static_cast<size_t>(got);
-        return static_cast<unsigned char>(stream->buffer[0]);
+        return static_cast<size_t>(got);
     }
 }
 

@@ -2,10 +2,12 @@
 // through this program ABI's errno.def (errno number -> neutral name).
 #include <banos/abi_select.h>
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "../core/memory.h"
+#include "unknown_number.h"
+
+namespace libc = banos::libc;
 
 namespace {
 
@@ -34,21 +36,13 @@ const char* known(int error)
 
 extern "C" char* strerror(int error)
 {
-    if (const char* text = known(error))
-        return const_cast<char*>(text);
-    static char unknown[32];
-    snprintf(unknown, sizeof unknown, "Unknown error %d", error);
-    return unknown;
+    static char unknown[libc::unknown_number_size];
+    return const_cast<char*>(libc::describe_number(known(error), "Unknown error", error, unknown));
 }
 
 extern "C" int strerror_r(int error, char* buffer, size_t size)
 {
-    const char* text = known(error);
-    char unknown[32];
-    if (text == nullptr) {
-        snprintf(unknown, sizeof unknown, "Unknown error %d", error);
-        text = unknown;
-    }
-    size_t length = banos::libc::strlcpy(buffer, text, size);
+    char unknown[libc::unknown_number_size];
+    size_t length = libc::strlcpy(buffer, libc::describe_number(known(error), "Unknown error", error, unknown), size);
     return length >= size ? ERANGE : 0;
 }

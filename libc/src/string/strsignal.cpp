@@ -3,6 +3,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "unknown_number.h"
+
 namespace {
 
 const char* describe(int number)
@@ -63,11 +65,8 @@ const char* describe(int number)
 
 extern "C" char* strsignal(int number)
 {
-    if (const char* text = describe(number))
-        return const_cast<char*>(text);
-    static char unknown[32];
-    snprintf(unknown, sizeof unknown, "Unknown signal %d", number);
-    return unknown;
+    static char unknown[banos::libc::unknown_number_size];
+    return const_cast<char*>(banos::libc::describe_number(describe(number), "Unknown signal", number, unknown));
 }
 
 extern "C" void psignal(int number, const char* prefix)

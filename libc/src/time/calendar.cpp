@@ -11,45 +11,13 @@ using banos::libc::fail;
 
 namespace {
 
-calendar::Fields fields_of(const struct tm& tm)
-{
-    calendar::Fields fields;
-    fields.second = tm.tm_sec;
-    fields.minute = tm.tm_min;
-    fields.hour = tm.tm_hour;
-    fields.day = tm.tm_mday;
-    fields.month = tm.tm_mon;
-    fields.year = tm.tm_year;
-    fields.weekday = tm.tm_wday;
-    fields.yearday = tm.tm_yday;
-    fields.is_dst = tm.tm_isdst;
-    fields.gmt_offset = tm.tm_gmtoff;
-    fields.zone = tm.tm_zone;
-    return fields;
-}
-
-void store(const calendar::Fields& fields, struct tm& tm)
-{
-    tm.tm_sec = fields.second;
-    tm.tm_min = fields.minute;
-    tm.tm_hour = fields.hour;
-    tm.tm_mday = fields.day;
-    tm.tm_mon = fields.month;
-    tm.tm_year = fields.year;
-    tm.tm_wday = fields.weekday;
-    tm.tm_yday = fields.yearday;
-    tm.tm_isdst = fields.is_dst;
-    tm.tm_gmtoff = fields.gmt_offset;
-    tm.tm_zone = fields.zone;
-}
-
 struct tm* broken_down(const time_t* time, struct tm* out, const char* zone)
 {
     calendar::Fields fields;
     if (!calendar::from_seconds(*time, fields))
         return fail<struct tm*>(EOVERFLOW, nullptr);
     fields.zone = zone;
-    store(fields, *out);
+    calendar::store(fields, *out);
     return out;
 }
 
@@ -87,13 +55,13 @@ struct tm* localtime(const time_t* time)
 
 time_t timegm(struct tm* tm)
 {
-    int64_t seconds = calendar::to_seconds(fields_of(*tm));
+    int64_t seconds = calendar::to_seconds(calendar::fields_of(*tm));
     auto result = static_cast<time_t>(seconds);
     calendar::Fields normalized;
     if (result != seconds || !calendar::from_seconds(seconds, normalized))
         return fail<time_t>(EOVERFLOW);
     normalized.zone = tm->tm_zone != nullptr ? tm->tm_zone : "GMT";
-    store(normalized, *tm);
+    calendar::store(normalized, *tm);
     return result;
 }
 
@@ -107,7 +75,7 @@ time_t mktime(struct tm* tm)
 
 size_t strftime(char* __restrict buffer, size_t size, const char* __restrict format, const struct tm* __restrict tm)
 {
-    return calendar::format(buffer, size, format, fields_of(*tm));
+    return calendar::format(buffer, size, format, calendar::fields_of(*tm));
 }
 
 char* asctime_r(const struct tm* __restrict tm, char* __restrict buffer)

@@ -15,10 +15,14 @@ using banos::libc::fail;
 
 namespace {
 
+// ABI 2 gave stat, fstat and lstat a 64-bit layout under new slot names
+// (stat64...).
 #if defined(BANOS_PROGRAM_ABI_V2)
 using AbiStat = struct banos_v2_stat;
+#define STAT_SLOT(name) __banos_slot_##name##64
 #else
 using AbiStat = struct banos_v1_stat;
+#define STAT_SLOT(name) __banos_slot_##name
 #endif
 static_assert(sizeof(struct stat) == sizeof(AbiStat));
 
@@ -62,32 +66,9 @@ int openat(int dirfd, const char* path, int flags, ...)
 }
 #endif
 
-int stat(const char* __restrict path, struct stat* __restrict out)
-{
-#ifdef BANOS_HAS_SLOT_stat64
-    return __banos_slot_stat64(path, abi(out));
-#else
-    return __banos_slot_stat(path, abi(out));
-#endif
-}
-
-int fstat(int fd, struct stat* out)
-{
-#ifdef BANOS_HAS_SLOT_fstat64
-    return __banos_slot_fstat64(fd, abi(out));
-#else
-    return __banos_slot_fstat(fd, abi(out));
-#endif
-}
-
-int lstat(const char* __restrict path, struct stat* __restrict out)
-{
-#ifdef BANOS_HAS_SLOT_lstat64
-    return __banos_slot_lstat64(path, abi(out));
-#else
-    return __banos_slot_lstat(path, abi(out));
-#endif
-}
+int stat(const char* __restrict path, struct stat* __restrict out) { return STAT_SLOT(stat)(path, abi(out)); }
+int fstat(int fd, struct stat* out) { return STAT_SLOT(fstat)(fd, abi(out)); }
+int lstat(const char* __restrict path, struct stat* __restrict out) { return STAT_SLOT(lstat)(path, abi(out)); }
 
 #ifdef BANOS_HAS_SLOT_fstatat64
 int fstatat(int dirfd, const char* __restrict path, struct stat* __restrict out, int flags)

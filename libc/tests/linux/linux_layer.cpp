@@ -42,7 +42,7 @@ namespace {
 
 // Linux x86_64 system call numbers.
 namespace nr {
-constexpr long read = 0, write = 1, open = 2, close = 3, stat = 4, fstat = 5, lstat = 6, lseek = 8, mmap = 9,
+constexpr long read = 0, write = 1, open = 2, close = 3, stat = 4, fstat = 5, lstat = 6, lseek = 8, mmap = 9, pread64 = 17, pwrite64 = 18,
                mprotect = 10, munmap = 11, rt_sigaction = 13, rt_sigprocmask = 14, ioctl = 16, access = 21, pipe = 22,
                sched_yield = 24, dup = 32, dup2 = 33, pause = 34, nanosleep = 35, getpid = 39, fork = 57, execve = 59,
                wait4 = 61, kill = 62, uname = 63, fcntl = 72, ftruncate = 77, getcwd = 79, chdir = 80, rename = 82,
@@ -116,7 +116,27 @@ static_assert(sizeof(LinuxStat) == 144);
 constexpr int error_overflow = 75; // EOVERFLOW
 constexpr int error_invalid = 22;  // EINVAL
 
-int32_t to_v1(long result, const LinuxStat& linux_stat, banos_v1_stat* out)
+// What banos_v1_stat and banos_v2_stat take alike from Linux's: all but
+// the times (nlink and blksize narrowed to ABI 1's widths).
+template<typename AbiStat>
+AbiStat without_times(const LinuxStat& linux_stat)
+{
+    AbiStat stat {};
+    stat.st_dev = linux_stat.dev;
+    stat.st_ino = linux_stat.ino;
+    stat.st_mode = linux_stat.mode;
+    stat.st_nlink = static_cast<decltype(stat.st_nlink)>(linux_stat.nlink);
+    stat.st_uid = linux_stat.uid;
+    stat.st_gid = linux_stat.gid;
+    stat.st_rdev = linux_stat.rdev;
+    stat.st_size = linux_stat.size;
+    stat.st_blksize = static_cast<decltype(stat.st_blksize)>(linux_stat.blksize);
+    stat.st_blocks = linux_stat.blocks;
+    return stat;
+}
+
+// The result of a Linux stat call into `linux_stat`, in ABI 1's layout.
+int32_t convert(long result, const LinuxStat& linux_stat, banos_v1_stat* out)
 {
     if (result < 0)
         return result32(result);
@@ -127,22 +147,36 @@ int32_t to_v1(long result, const LinuxStat& linux_stat, banos_v1_stat* out)
             return -1;
         }
     }
-    banos_v1_stat stat {};
-    stat.st_dev = linux_stat.dev;
-    stat.st_ino = linux_stat.ino;
-    stat.st_mode = linux_stat.mode;
-    stat.st_nlink = static_cast<uint32_t>(linux_stat.nlink);
-    stat.st_uid = linux_stat.uid;
-    stat.st_gid = linux_stat.gid;
-    stat.st_rdev = linux_stat.rdev;
-    stat.st_size = linux_stat.size;
-    stat.st_blksize = static_cast<int32_t>(linux_stat.blksize);
-    stat.st_blocks = linux_stat.blocks;
+    auto stat = without_times<banos_v1_stat>(linux_stat);
     stat.st_atime = static_cast<int32_t>(linux_stat.atime);
     stat.st_mtime = static_cast<int32_t>(linux_stat.mtime);
     stat.st_ctime = static_cast<int32_t>(linux_stat.ctime);
     *out = stat;
     return 0;
+}
+
+#ifdef BANOS_HAS_SLOT_stat64
+// The same in ABI 2's.
+int32_t convert(long result, const LinuxStat& linux_stat, banos_v2_stat* out)
+{
+    if (result < 0)
+        return result32(result);
+    auto stat = without_times<banos_v2_stat>(linux_stat);
+    stat.st_atim = { linux_stat.atime, linux_stat.atime_nsec };
+    stat.st_mtim = { linux_stat.mtime, linux_stat.mtime_nsec };
+    stat.st_ctim = { linux_stat.ctime, linux_stat.ctime_nsec };
+    *out = stat;
+    return 0;
+}
+#endif
+
+// Linux's stat, fstat or lstat (`call`) of `target`, a path or a
+// descriptor, in the layout of `out`.
+template<typename AbiStat>
+int32_t stat_call(long call, long target, AbiStat* out)
+{
+    LinuxStat linux_stat;
+    return convert(linux_syscall(call, target, word(&linux_stat)), linux_stat, out);
 }
 
 } // namespace
@@ -169,6 +203,18 @@ static int64_t linux_write(int32_t fd, const void* buffer, uint64_t count)
 {
     return result_of(linux_syscall(nr::write, fd, word(buffer), static_cast<long>(count)));
 }
+
+#ifdef BANOS_HAS_SLOT_pread64
+static int64_t linux_pread64(int32_t fd, void* buffer, uint64_t count, int64_t offset)
+{
+    return result_of(linux_syscall(nr::pread64, fd, word(buffer), static_cast<long>(count), offset));
+}
+
+static int64_t linux_pwrite64(int32_t fd, const void* buffer, uint64_t count, int64_t offset)
+{
+    return result_of(linux_syscall(nr::pwrite64, fd, word(buffer), static_cast<long>(count), offset));
+}
+#endif
 
 static int32_t linux_getpid(void) { return result32(linux_syscall(nr::getpid)); }
 static int32_t linux_getppid(void) { return result32(linux_syscall(nr::getppid)); }
@@ -199,23 +245,9 @@ static int64_t linux_lseek(int32_t fd, int64_t offset, int32_t whence)
     return result_of(linux_syscall(nr::lseek, fd, offset, whence));
 }
 
-static int32_t linux_stat(const char* path, struct banos_v1_stat* out)
-{
-    LinuxStat linux_stat;
-    return to_v1(linux_syscall(nr::stat, word(path), word(&linux_stat)), linux_stat, out);
-}
-
-static int32_t linux_fstat(int32_t fd, struct banos_v1_stat* out)
-{
-    LinuxStat linux_stat;
-    return to_v1(linux_syscall(nr::fstat, fd, word(&linux_stat)), linux_stat, out);
-}
-
-static int32_t linux_lstat(const char* path, struct banos_v1_stat* out)
-{
-    LinuxStat linux_stat;
-    return to_v1(linux_syscall(nr::lstat, word(path), word(&linux_stat)), linux_stat, out);
-}
+static int32_t linux_stat(const char* path, struct banos_v1_stat* out) { return stat_call(nr::stat, word(path), out); }
+static int32_t linux_fstat(int32_t fd, struct banos_v1_stat* out) { return stat_call(nr::fstat, fd, out); }
+static int32_t linux_lstat(const char* path, struct banos_v1_stat* out) { return stat_call(nr::lstat, word(path), out); }
 
 static int64_t linux_getdents(int32_t fd, void* buffer, uint64_t size)
 {
@@ -463,50 +495,14 @@ static int32_t linux_uname(struct banos_v2_utsname* out)
     return static_cast<int32_t>(result);
 }
 
-static int32_t to_v2(long result, const LinuxStat& linux_stat, banos_v2_stat* out)
-{
-    if (result < 0)
-        return result32(result);
-    banos_v2_stat stat {};
-    stat.st_dev = linux_stat.dev;
-    stat.st_ino = linux_stat.ino;
-    stat.st_nlink = linux_stat.nlink;
-    stat.st_mode = linux_stat.mode;
-    stat.st_uid = linux_stat.uid;
-    stat.st_gid = linux_stat.gid;
-    stat.st_rdev = linux_stat.rdev;
-    stat.st_size = linux_stat.size;
-    stat.st_blksize = linux_stat.blksize;
-    stat.st_blocks = linux_stat.blocks;
-    stat.st_atim = { linux_stat.atime, linux_stat.atime_nsec };
-    stat.st_mtim = { linux_stat.mtime, linux_stat.mtime_nsec };
-    stat.st_ctim = { linux_stat.ctime, linux_stat.ctime_nsec };
-    *out = stat;
-    return 0;
-}
-
-static int32_t linux_stat64(const char* path, struct banos_v2_stat* out)
-{
-    LinuxStat linux_stat;
-    return to_v2(linux_syscall(nr::stat, word(path), word(&linux_stat)), linux_stat, out);
-}
-
-static int32_t linux_fstat64(int32_t fd, struct banos_v2_stat* out)
-{
-    LinuxStat linux_stat;
-    return to_v2(linux_syscall(nr::fstat, fd, word(&linux_stat)), linux_stat, out);
-}
-
-static int32_t linux_lstat64(const char* path, struct banos_v2_stat* out)
-{
-    LinuxStat linux_stat;
-    return to_v2(linux_syscall(nr::lstat, word(path), word(&linux_stat)), linux_stat, out);
-}
+static int32_t linux_stat64(const char* path, struct banos_v2_stat* out) { return stat_call(nr::stat, word(path), out); }
+static int32_t linux_fstat64(int32_t fd, struct banos_v2_stat* out) { return stat_call(nr::fstat, fd, out); }
+static int32_t linux_lstat64(const char* path, struct banos_v2_stat* out) { return stat_call(nr::lstat, word(path), out); }
 
 static int32_t linux_fstatat64(int32_t dirfd, const char* path, struct banos_v2_stat* out, int32_t flags)
 {
     LinuxStat linux_stat;
-    return to_v2(linux_syscall(nr::newfstatat, dirfd, word(path), word(&linux_stat), flags), linux_stat, out);
+    return convert(linux_syscall(nr::newfstatat, dirfd, word(path), word(&linux_stat), flags), linux_stat, out);
 }
 
 static int32_t linux_nanosleep64(const struct banos_v2_timespec* duration, struct banos_v2_timespec* remaining)

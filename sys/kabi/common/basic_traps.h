@@ -117,9 +117,17 @@ inline TrapResult trap_munmap(const TrapArguments& a) { return done(sys::munmap(
 inline TrapResult trap_mprotect(const TrapArguments& a) { return done(sys::mprotect(a.a0, a.a1, static_cast<int>(a.a2))); }
 inline TrapResult trap_getrandom(const TrapArguments& a) { return sys::getrandom(a.a0, a.a1, static_cast<unsigned>(a.a2)); }
 
-// Console I/O (until the file traps take over).
+// Transfers.
 inline TrapResult trap_read(const TrapArguments& a) { return sys::read(static_cast<int>(a.a0), a.a1, a.a2); }
 inline TrapResult trap_write(const TrapArguments& a) { return sys::write(static_cast<int>(a.a0), a.a1, a.a2); }
+inline TrapResult trap_pread(const TrapArguments& a)
+{
+    return sys::pread(static_cast<int>(a.a0), a.a1, a.a2, static_cast<int64_t>(a.a3));
+}
+inline TrapResult trap_pwrite(const TrapArguments& a)
+{
+    return sys::pwrite(static_cast<int>(a.a0), a.a1, a.a2, static_cast<int64_t>(a.a3));
+}
 
 // Fills a utsname-like structure of any field width, truncating and
 // zero-padding each field.

@@ -63,4 +63,23 @@ inline TrapResult trap_ftruncate(const TrapArguments& a)
     return done(sys::ftruncate(static_cast<int>(a.a0), static_cast<int64_t>(a.a1)));
 }
 
+// stat and fstat, in whatever structure the ABI lays a file's status out.
+template <typename KernelStat, KernelStat (*convert)(const sys::FileStatus&)>
+TrapResult fstatat_as(const TrapArguments& a)
+{
+    auto status = TRY(sys::fstatat(static_cast<int>(a.a0), a.a1, static_cast<int>(a.a3)));
+    KernelStat out = convert(status);
+    TRY(mm::copy_to_user(a.a2, &out, sizeof(out)));
+    return 0;
+}
+
+template <typename KernelStat, KernelStat (*convert)(const sys::FileStatus&)>
+TrapResult fstat_as(const TrapArguments& a)
+{
+    auto status = TRY(sys::fstat(static_cast<int>(a.a0)));
+    KernelStat out = convert(status);
+    TRY(mm::copy_to_user(a.a1, &out, sizeof(out)));
+    return 0;
+}
+
 } // namespace kabi

@@ -37,21 +37,8 @@ banos_k2_stat kernel_stat(const sys::FileStatus& s)
     return out;
 }
 
-Result trap_fstatat(const TrapArguments& a)
-{
-    auto status = TRY(sys::fstatat(static_cast<int>(a.a0), a.a1, static_cast<int>(a.a3)));
-    auto out = kernel_stat(status);
-    TRY(mm::copy_to_user(a.a2, &out, sizeof(out)));
-    return 0;
-}
-
-Result trap_fstat(const TrapArguments& a)
-{
-    auto status = TRY(sys::fstat(static_cast<int>(a.a0)));
-    auto out = kernel_stat(status);
-    TRY(mm::copy_to_user(a.a1, &out, sizeof(out)));
-    return 0;
-}
+Result trap_fstatat(const TrapArguments& a) { return fstatat_as<banos_k2_stat, kernel_stat>(a); }
+Result trap_fstat(const TrapArguments& a) { return fstat_as<banos_k2_stat, kernel_stat>(a); }
 
 Result trap_clock_gettime(const TrapArguments& a)
 {

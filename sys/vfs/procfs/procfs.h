@@ -4,6 +4,7 @@
 //   /proc/<pid>/status  write_status(pid)
 //   /proc/meminfo       write_meminfo()
 //   /proc/uptime        write_uptime()
+//   /proc/kmsg          write_kernel_log()
 //   /proc/self          a symlink to the caller's pid
 // Text is generated when a description reads at offset 0 (so each fresh
 // read sees current values) and kept for reads at later offsets. Files are
@@ -36,6 +37,8 @@ public:
     virtual klib::ErrorOr<void> write_status(uint32_t pid, klib::FormatSink&) = 0;
     virtual void write_meminfo(klib::FormatSink&) = 0;
     virtual void write_uptime(klib::FormatSink&) = 0;
+    // The kernel log's recent lines (/proc/kmsg, for dmesg).
+    virtual void write_kernel_log(klib::FormatSink&) = 0;
     // The calling process.
     virtual uint32_t self_pid() = 0;
 

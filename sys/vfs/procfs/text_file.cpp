@@ -1,5 +1,5 @@
-// The generated text behind /proc/<pid>/status, /proc/meminfo and
-// /proc/uptime.
+// The generated text behind /proc/<pid>/status, /proc/meminfo,
+// /proc/uptime and /proc/kmsg.
 #include <string.h>
 
 #include "lib/math.h"
@@ -98,6 +98,9 @@ private:
             break;
         case TextKind::Uptime:
             p->write_uptime(sink);
+            break;
+        case TextKind::Kmsg:
+            p->write_kernel_log(sink);
             break;
         }
         if (sink.failed())

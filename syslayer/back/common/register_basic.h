@@ -55,6 +55,15 @@ inline Status write(int32_t fd, const void* buffer, uint64_t count)
     return detail::invoke(trap::write, arg(fd), arg(buffer), count);
 }
 
+inline Status pread(int32_t fd, void* buffer, uint64_t count, int64_t offset)
+{
+    return detail::invoke(trap::pread, arg(fd), arg(buffer), count, arg(offset));
+}
+inline Status pwrite(int32_t fd, const void* buffer, uint64_t count, int64_t offset)
+{
+    return detail::invoke(trap::pwrite, arg(fd), arg(buffer), count, arg(offset));
+}
+
 // Processes.
 inline Status fork() { return detail::invoke(trap::fork); }
 inline Status execve(const char* path, char* const* argv, char* const* envp)

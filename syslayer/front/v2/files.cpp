@@ -77,3 +77,12 @@ extern "C" int32_t layer_faccessat(int32_t dirfd, const char* path, int32_t mode
 }
 extern "C" int32_t layer_pipe2(int32_t* fds, int32_t flags) { return finish32(backend::pipe2(fds, flags)); }
 extern "C" int32_t layer_dup3(int32_t fd, int32_t target, int32_t flags) { return finish32(backend::dup3(fd, target, flags)); }
+
+extern "C" int64_t layer_pread64(int32_t fd, void* buffer, uint64_t count, int64_t offset)
+{
+    return finish(backend::pread(fd, buffer, count, offset));
+}
+extern "C" int64_t layer_pwrite64(int32_t fd, const void* buffer, uint64_t count, int64_t offset)
+{
+    return finish(backend::pwrite(fd, buffer, count, offset));
+}
