@@ -33,4 +33,7 @@ void yield() { sched::yield(); }
 
 int current_cpu() { return 0; }
 
+// One CPU until the kernel starts the others.
+int cpu_count() { return 1; }
+
 } // namespace sys

@@ -76,7 +76,7 @@ FileStatus status_of(const vfs::Metadata& m)
 {
     return FileStatus {
         m.device, m.ino, m.mode, m.nlink, m.uid, m.gid, m.rdev, m.size, m.block_size, m.blocks,
-        m.atime.sec, m.atime.nsec, m.mtime.sec, m.mtime.nsec, m.ctime.sec, m.ctime.nsec,
+        m.atime.sec, m.atime.nsec, m.mtime.sec, m.mtime.nsec, m.ctime.sec, m.ctime.nsec, m.btime.sec, m.btime.nsec,
     };
 }
 } // namespace
@@ -162,6 +162,15 @@ klib::ErrorOr<int> dup3(int fd, int target, int flags)
     if (flags & ~BANOS_O_CLOEXEC)
         return klib::ErrorCode::Invalid;
     return descriptors().dup3(fd, target, static_cast<uint32_t>(flags));
+}
+
+klib::ErrorOr<int> dup2(int fd, int target)
+{
+    if (fd == target) {
+        TRY(descriptors().get(fd));
+        return fd;
+    }
+    return descriptors().dup3(fd, target, 0);
 }
 
 klib::ErrorOr<void> pipe2(uint64_t user_fds, int flags)
@@ -275,6 +284,14 @@ klib::ErrorOr<void> ftruncate(int fd, int64_t length)
 {
     auto description = TRY(descriptors().get(fd));
     return description->truncate(length);
+}
+
+// Every file system keeps its data in memory: there is nothing to write
+// back, but the descriptor must be open.
+klib::ErrorOr<void> fsync(int fd)
+{
+    TRY(descriptors().get(fd));
+    return {};
 }
 
 } // namespace sys

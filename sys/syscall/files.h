@@ -24,6 +24,7 @@ struct FileStatus {
     int64_t access_seconds, access_nanoseconds;
     int64_t modify_seconds, modify_nanoseconds;
     int64_t change_seconds, change_nanoseconds;
+    int64_t birth_seconds, birth_nanoseconds; // zero when the file system does not record it
 };
 
 klib::ErrorOr<int> openat(int dirfd, uint64_t user_path, int flags, uint32_t mode);
@@ -38,6 +39,8 @@ klib::ErrorOr<void> renameat(int from_dirfd, uint64_t user_from, int to_dirfd, u
 klib::ErrorOr<void> linkat(int from_dirfd, uint64_t user_existing, int to_dirfd, uint64_t user_created);
 klib::ErrorOr<int> dup(int fd);
 klib::ErrorOr<int> dup3(int fd, int target, int flags);
+// dup2: onto itself it only checks that fd is open.
+klib::ErrorOr<int> dup2(int fd, int target);
 klib::ErrorOr<void> pipe2(uint64_t user_fds, int flags);
 klib::ErrorOr<int> fcntl(int fd, int command, uint64_t argument);
 klib::ErrorOr<void> chdir(uint64_t user_path);
@@ -48,5 +51,7 @@ klib::ErrorOr<void> fchmodat(int dirfd, uint64_t user_path, uint32_t mode);
 klib::ErrorOr<void> fchownat(int dirfd, uint64_t user_path, uint32_t uid, uint32_t gid);
 klib::ErrorOr<void> faccessat(int dirfd, uint64_t user_path, int mode);
 klib::ErrorOr<void> ftruncate(int fd, int64_t length);
+klib::ErrorOr<void> fsync(int fd);
+klib::ErrorOr<void> fchdir(int fd);
 
 } // namespace sys

@@ -75,6 +75,12 @@ klib::ErrorOr<void> sigaction(int signal, const proc::SignalAction* action, proc
     return {};
 }
 
+proc::SignalSet sigpending()
+{
+    proc::Process& process = *proc::current_process();
+    return process.pending_signals() & process.blocked_signals();
+}
+
 klib::ErrorOr<void> sigprocmask(int how, const proc::SignalSet* set, proc::SignalSet* old)
 {
     proc::Process& process = *proc::current_process();

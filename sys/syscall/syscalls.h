@@ -8,6 +8,7 @@
 
 #include "arch/x86_64/interrupts/frame.h"
 #include "lib/error_or.h"
+#include "lib/span.h"
 #include "lib/string_view.h"
 #include "proc/signals.h"
 
@@ -33,6 +34,29 @@ klib::ErrorOr<void> setuid(uint32_t uid);
 klib::ErrorOr<void> setgid(uint32_t gid);
 uint64_t syscall_count();
 
+// posix_spawn, done by the kernel: a new child of the caller that runs
+// `user_path` after the actions, in order, and the attributes. Nothing of
+// it runs unless everything works: an exec failure is the call's failure.
+struct SpawnAction {
+    enum Kind : int { Open = 1, Close = 2, Dup2 = 3, Chdir = 4 };
+    int kind;
+    int fd;
+    int source_fd;
+    int flags;       // open flags
+    uint32_t mode;   // open mode
+    uint64_t user_path;
+};
+struct SpawnAttributes {
+    static constexpr uint32_t kResetIds = 0x01, kSetPgroup = 0x02, kSetSigdefault = 0x04, kSetSigmask = 0x08,
+                              kSetSid = 0x80;
+    uint32_t flags;
+    int pgroup;
+    proc::SignalSet sigmask;
+    proc::SignalSet sigdefault;
+};
+klib::ErrorOr<int> spawn(uint64_t user_path, klib::Span<const SpawnAction> actions, const SpawnAttributes* attributes,
+                         uint64_t user_argv, uint64_t user_envp);
+
 // Signals.
 klib::ErrorOr<void> kill(int pid, int signal);
 klib::ErrorOr<void> sigaction(int signal, const proc::SignalAction* action, proc::SignalAction* old);
@@ -40,6 +64,9 @@ klib::ErrorOr<void> sigprocmask(int how, const proc::SignalSet* set, proc::Signa
 // Waits for a signal with `mask` blocked meanwhile: always Interrupted.
 klib::ErrorOr<void> sigsuspend(proc::SignalSet mask);
 klib::ErrorOr<void> sigreturn(arch::InterruptFrame&);
+proc::SignalSet sigpending();
+// Arms (or with 0 cancels) SIGALRM; returns the seconds the previous alarm had left.
+uint32_t alarm(uint32_t seconds);
 
 // Time and scheduling.
 enum class Clock { Realtime, Monotonic };
@@ -48,6 +75,7 @@ uint64_t clock_ns(Clock);
 klib::ErrorOr<void> sleep(uint64_t duration_ns, uint64_t* remaining_ns);
 void yield();
 int current_cpu();
+int cpu_count();
 
 // Memory.
 klib::ErrorOr<uint64_t> mmap(uint64_t address, uint64_t length, int protection, int flags, int fd, int64_t offset);
@@ -60,6 +88,16 @@ klib::ErrorOr<uint64_t> read(int fd, uint64_t user_buffer, uint64_t count);
 klib::ErrorOr<uint64_t> write(int fd, uint64_t user_buffer, uint64_t count);
 klib::ErrorOr<uint64_t> pread(int fd, uint64_t user_buffer, uint64_t count, int64_t offset);
 klib::ErrorOr<uint64_t> pwrite(int fd, uint64_t user_buffer, uint64_t count, int64_t offset);
+// Scatter/gather over `count` struct banos_k2_iovec records: one transfer.
+klib::ErrorOr<uint64_t> readv(int fd, uint64_t user_vector, int count);
+klib::ErrorOr<uint64_t> writev(int fd, uint64_t user_vector, int count);
+
+// poll over `count` struct banos_k2_pollfd records; timeout_ms < 0 waits
+// for ever. Returns the entries with events.
+klib::ErrorOr<int> poll(uint64_t user_entries, uint32_t count, int timeout_ms);
+// The events (BANOS_POLL*) that hold for `fd` now, without waiting: what
+// kernel ABI 3 asks before it leaves a message pending.
+klib::ErrorOr<uint16_t> poll_events(int fd);
 
 struct SystemName {
     klib::StringView sysname, nodename, release, version, machine;

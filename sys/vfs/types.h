@@ -31,6 +31,7 @@ struct Metadata {
     Timestamp atime;
     Timestamp mtime;
     Timestamp ctime;
+    Timestamp btime; // birth; zero where the file system does not record it
 };
 
 constexpr size_t kMaxNameLength = 255;  // one path component

@@ -52,11 +52,28 @@ struct banos_k2_utsname {
     char machine[BANOS_K2_UTSNAME_LENGTH];
 };
 
+/* readv/writev buffers */
+struct banos_k2_iovec {
+    uint64_t base;
+    uint64_t length;
+};
+
+/* poll entries; events use the numbers of program ABI 3 (BANOS_POLL*). */
+struct banos_k2_pollfd {
+    int32_t fd;
+    int16_t events;
+    int16_t revents;
+};
+
+/* kpmap features */
+#define BANOS_K2_KPMAP_TSC 0x1         /* the TSC fields are valid: clocks need no trap */
+#define BANOS_K2_KPMAP_RDTSCP_CPU 0x2  /* rdtscp leaves the current CPU's number in ecx */
+
 struct banos_k2_kpmap {
     uint32_t kernel_abi;
     uint32_t cpu_count;
     uint32_t sequence;
-    uint32_t tsc_usable;           /* 0: read the clocks with a trap */
+    uint32_t features;             /* BANOS_K2_KPMAP_* */
     uint64_t tsc_base;             /* TSC value at monotonic_base_ns */
     uint64_t monotonic_base_ns;
     uint64_t realtime_offset_ns;   /* realtime = monotonic + offset */
@@ -87,6 +104,8 @@ static_assert(offsetof(struct banos_k2_kpmap, uts) == 64, "kernel ABI 2 layout")
 static_assert(sizeof(struct banos_k2_kpmap) <= 4096, "kpmap is one page");
 static_assert(offsetof(struct banos_k2_upmap, syscall_count) == 40, "kernel ABI 2 layout");
 static_assert(sizeof(struct banos_k2_stat) == 112, "kernel ABI 2 layout");
+static_assert(sizeof(struct banos_k2_iovec) == 16, "kernel ABI 2 layout");
+static_assert(sizeof(struct banos_k2_pollfd) == 8, "kernel ABI 2 layout");
 #endif
 
 #endif

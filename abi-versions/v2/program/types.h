@@ -52,6 +52,10 @@ struct banos_v2_utsname {
 #define BANOS_V2_CLOCK_REALTIME_COARSE 5
 #define BANOS_V2_CLOCK_MONOTONIC_COARSE 6
 
+/* sysconf() names the layer answers (the Linux numbers) */
+#define BANOS_SC_NPROCESSORS_CONF 83
+#define BANOS_SC_NPROCESSORS_ONLN 84
+
 /* getrandom() flags */
 #define BANOS_GRND_NONBLOCK 1
 #define BANOS_GRND_RANDOM 2

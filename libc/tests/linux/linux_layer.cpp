@@ -51,7 +51,7 @@ constexpr long read = 0, write = 1, open = 2, close = 3, stat = 4, fstat = 5, ls
                getppid = 110, setsid = 112, getpgid = 121, getsid = 124, rt_sigsuspend = 130, arch_prctl = 158,
                time = 201, getdents64 = 217, clock_gettime = 228, exit_group = 231, openat = 257, mkdirat = 258,
                newfstatat = 262, unlinkat = 263, renameat = 264, faccessat = 269, dup3 = 292, pipe2 = 293,
-               getcpu = 309, getrandom = 318;
+               getcpu = 309, getrandom = 318, sched_getaffinity = 204;
 } // namespace nr
 
 constexpr long arch_set_fs = 0x1002;
@@ -562,6 +562,23 @@ static int32_t linux_sched_getcpu(void)
     uint32_t cpu = 0;
     long result = linux_syscall(nr::getcpu, word(&cpu), 0, 0);
     return result < 0 ? result32(result) : static_cast<int32_t>(cpu);
+}
+
+// The CPUs this process may run on, as Linux reports them.
+static int64_t linux_sysconf(int32_t name)
+{
+    if (name != BANOS_SC_NPROCESSORS_CONF && name != BANOS_SC_NPROCESSORS_ONLN) {
+        set_errno(error_invalid);
+        return -1;
+    }
+    uint64_t mask[16] = {};
+    long result = linux_syscall(nr::sched_getaffinity, 0, sizeof(mask), word(mask));
+    if (result < 0)
+        return result_of(result);
+    int64_t count = 0;
+    for (uint64_t word_bits : mask)
+        count += __builtin_popcountll(word_bits);
+    return count;
 }
 #endif
 

@@ -84,6 +84,12 @@ inline TrapResult trap_sigprocmask(const TrapArguments& a)
         TRY(mm::copy_to_user(a.a2, &old, sizeof(old)));
     return 0;
 }
+inline TrapResult trap_sigpending(const TrapArguments& a)
+{
+    proc::SignalSet pending = sys::sigpending();
+    TRY(mm::copy_to_user(a.a0, &pending, sizeof(pending)));
+    return 0;
+}
 inline TrapResult trap_sigsuspend(const TrapArguments& a) { return done(sys::sigsuspend(a.a0)); }
 inline TrapResult trap_sigreturn(const TrapArguments& a)
 {
@@ -106,6 +112,7 @@ inline TrapResult trap_sched_yield(const TrapArguments&)
     return 0;
 }
 inline TrapResult trap_sched_getcpu(const TrapArguments&) { return value(sys::current_cpu()); }
+inline TrapResult trap_cpu_count(const TrapArguments&) { return value(sys::cpu_count()); }
 
 // Memory.
 inline TrapResult trap_mmap(const TrapArguments& a)

@@ -37,7 +37,12 @@ inline TrapResult trap_dup3(const TrapArguments& a)
 {
     return signed_result(sys::dup3(static_cast<int>(a.a0), static_cast<int>(a.a1), static_cast<int>(a.a2)));
 }
+inline TrapResult trap_dup2(const TrapArguments& a)
+{
+    return signed_result(sys::dup2(static_cast<int>(a.a0), static_cast<int>(a.a1)));
+}
 inline TrapResult trap_pipe2(const TrapArguments& a) { return done(sys::pipe2(a.a0, static_cast<int>(a.a1))); }
+inline TrapResult trap_pipe(const TrapArguments& a) { return done(sys::pipe2(a.a0, 0)); }
 inline TrapResult trap_fcntl(const TrapArguments& a)
 {
     return signed_result(sys::fcntl(static_cast<int>(a.a0), static_cast<int>(a.a1), a.a2));
@@ -58,6 +63,7 @@ inline TrapResult trap_faccessat(const TrapArguments& a)
 {
     return done(sys::faccessat(static_cast<int>(a.a0), a.a1, static_cast<int>(a.a2)));
 }
+inline TrapResult trap_fsync(const TrapArguments& a) { return done(sys::fsync(static_cast<int>(a.a0))); }
 inline TrapResult trap_ftruncate(const TrapArguments& a)
 {
     return done(sys::ftruncate(static_cast<int>(a.a0), static_cast<int64_t>(a.a1)));

@@ -28,7 +28,7 @@ void init_kpmap()
     write_shared(kpmap(), [](banos_k2_kpmap& page) {
         page.kernel_abi = BANOS_KERNEL_ABI_V2;
         page.cpu_count = 1;
-        page.tsc_usable = ktime::clock_ready() ? 1 : 0;
+        page.features = ktime::clock_ready() ? BANOS_K2_KPMAP_TSC : 0;
         page.tsc_base = ktime::tsc_base();
         page.monotonic_base_ns = 0;
         page.realtime_offset_ns = ktime::realtime_offset_ns();

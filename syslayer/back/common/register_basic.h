@@ -3,6 +3,7 @@
 // the same way. Their flags, signal numbers, ioctl requests and dirent
 // records use program ABI 1's numbering, so those pass through unchanged.
 #include "abi-versions/v1/kernel/abi.h"
+#include "abi-versions/v1/program/types.h" // the kernel's flag numbering
 #include "back/common/register_trap.h"
 
 extern "C" void layer_signal_restorer();
@@ -118,10 +119,6 @@ inline Status mprotect(uint64_t address, uint64_t length, int32_t protection)
 {
     return detail::invoke(trap::mprotect, address, length, arg(protection));
 }
-inline Status getrandom(void* buffer, uint64_t size, uint32_t flags)
-{
-    return detail::invoke(trap::getrandom, arg(buffer), size, flags);
-}
 
 // Files.
 inline Status openat(int32_t dirfd, const char* path, int32_t flags, uint32_t mode)
@@ -151,8 +148,6 @@ inline Status linkat(int32_t from_dirfd, const char* existing, int32_t to_dirfd,
     return detail::invoke(trap::linkat, arg(from_dirfd), arg(existing), arg(to_dirfd), arg(created));
 }
 inline Status dup(int32_t fd) { return detail::invoke(trap::dup, arg(fd)); }
-inline Status dup3(int32_t fd, int32_t target, int32_t flags) { return detail::invoke(trap::dup3, arg(fd), arg(target), arg(flags)); }
-inline Status pipe2(int32_t* fds, int32_t flags) { return detail::invoke(trap::pipe2, arg(fds), arg(flags)); }
 inline Status fcntl(int32_t fd, int32_t command, uint64_t argument)
 {
     return detail::invoke(trap::fcntl, arg(fd), arg(command), argument);
@@ -177,5 +172,7 @@ inline Status faccessat(int32_t dirfd, const char* path, int32_t mode)
     return detail::invoke(trap::faccessat, arg(dirfd), arg(path), arg(mode));
 }
 inline Status ftruncate(int32_t fd, int64_t length) { return detail::invoke(trap::ftruncate, arg(fd), arg(length)); }
+inline Status fsync(int32_t fd) { return detail::invoke(trap::fsync, arg(fd)); }
+inline Status sigpending(uint64_t* set) { return detail::invoke(trap::sigpending, arg(set)); }
 
 } // namespace layer::backend

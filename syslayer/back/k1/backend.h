@@ -11,7 +11,7 @@ inline void convert(const banos_k1_stat& in, FileStatus* out)
 {
     *out = FileStatus {
         in.dev, in.ino, in.mode, in.nlink, in.uid, in.gid, in.rdev, in.size, in.blksize, in.blocks,
-        { in.atime, 0 }, { in.mtime, 0 }, { in.ctime, 0 },
+        { in.atime, 0 }, { in.mtime, 0 }, { in.ctime, 0 }, { 0, 0 }, false,
     };
 }
 } // namespace layer
@@ -28,6 +28,62 @@ inline uint64_t syscall_count() { return static_cast<uint64_t>(trap::call(trap::
 inline uint32_t getgid() { return static_cast<uint32_t>(trap::call(trap::getgid)); }
 inline uint32_t getegid() { return static_cast<uint32_t>(trap::call(trap::getegid)); }
 inline Status sched_getcpu() { return trap::status_of(trap::call(trap::sched_getcpu)); }
+inline Status cpu_count() { return trap::status_of(trap::call(trap::cpu_count)); }
+
+// Kernel ABI 1 has no entropy source for programs.
+inline Status getrandom(void*, uint64_t, uint32_t) { return Status::fail(Error::NotImplemented); }
+
+// No dup3 or pipe2 in kernel ABI 1: dup2 and pipe, then fcntl for the
+// flags. Not atomic against another thread's exec, which is the price of
+// running on this kernel.
+inline Status set_flags(const int32_t* fds, int count, int32_t flags)
+{
+    for (int i = 0; i < count; ++i) {
+        if (flags & BANOS_O_CLOEXEC) {
+            Status status = fcntl(fds[i], BANOS_F_SETFD, BANOS_FD_CLOEXEC);
+            if (status.failed())
+                return status;
+        }
+        if (flags & BANOS_O_NONBLOCK) {
+            Status status = fcntl(fds[i], BANOS_F_SETFL, BANOS_O_NONBLOCK);
+            if (status.failed())
+                return status;
+        }
+    }
+    return Status::ok(0);
+}
+
+inline Status dup3(int32_t fd, int32_t target, int32_t flags)
+{
+    if (fd == target || (flags & ~BANOS_O_CLOEXEC))
+        return Status::fail(Error::Invalid);
+    Status status = detail::invoke(trap::dup2, arg(fd), arg(target));
+    if (status.failed())
+        return status;
+    Status flagged = set_flags(&target, 1, flags);
+    if (flagged.failed()) {
+        close(target);
+        return flagged;
+    }
+    return status;
+}
+
+inline Status pipe2(int32_t* fds, int32_t flags)
+{
+    if (flags & ~(BANOS_O_CLOEXEC | BANOS_O_NONBLOCK))
+        return Status::fail(Error::Invalid);
+    // The kernel checks the pointer; once it has written there, reading back is safe.
+    Status status = detail::invoke(trap::pipe, arg(fds));
+    if (status.failed())
+        return status;
+    Status flagged = set_flags(fds, 2, flags);
+    if (flagged.failed()) {
+        close(fds[0]);
+        close(fds[1]);
+        return flagged;
+    }
+    return status;
+}
 
 
 inline Status fstatat(int32_t dirfd, const char* path, FileStatus* out, int32_t flags)

@@ -17,7 +17,7 @@ inline void convert(const banos_k2_stat& in, FileStatus* out)
     *out = FileStatus {
         in.dev, in.ino, in.mode, in.nlink, in.uid, in.gid, in.rdev, in.size, in.blksize, in.blocks,
         { in.atime.seconds, in.atime.nanoseconds }, { in.mtime.seconds, in.mtime.nanoseconds },
-        { in.ctime.seconds, in.ctime.nanoseconds },
+        { in.ctime.seconds, in.ctime.nanoseconds }, { 0, 0 }, false,
     };
 }
 } // namespace layer
@@ -38,6 +38,13 @@ inline uint32_t geteuid() { return kHasFastPaths ? __banos_upmap.euid : static_c
 inline uint32_t getgid() { return kHasFastPaths ? __banos_upmap.gid : static_cast<uint32_t>(trap::call(trap::getgid)); }
 inline uint32_t getegid() { return kHasFastPaths ? __banos_upmap.egid : static_cast<uint32_t>(trap::call(trap::getegid)); }
 inline Status sched_getcpu() { return trap::status_of(trap::call(trap::sched_getcpu)); }
+inline Status cpu_count() { return trap::status_of(trap::call(trap::cpu_count)); }
+inline Status getrandom(void* buffer, uint64_t size, uint32_t flags)
+{
+    return detail::invoke(trap::getrandom, arg(buffer), size, flags);
+}
+inline Status dup3(int32_t fd, int32_t target, int32_t flags) { return detail::invoke(trap::dup3, arg(fd), arg(target), arg(flags)); }
+inline Status pipe2(int32_t* fds, int32_t flags) { return detail::invoke(trap::pipe2, arg(fds), arg(flags)); }
 
 
 inline Status fstatat(int32_t dirfd, const char* path, FileStatus* out, int32_t flags)
@@ -88,7 +95,7 @@ inline Status clock_gettime(Clock clock, Timespec* out)
             continue;
         }
         __atomic_thread_fence(__ATOMIC_ACQUIRE);
-        usable = page.tsc_usable;
+        usable = page.features & BANOS_K2_KPMAP_TSC;
         tsc_base = page.tsc_base;
         monotonic_base = page.monotonic_base_ns;
         offset = page.realtime_offset_ns;

@@ -51,6 +51,40 @@ struct FileStatus {
     Timespec access;
     Timespec modify;
     Timespec change;
+    Timespec birth;  // zero unless has_birth
+    bool has_birth;  // the kernel records birth times
+};
+
+// readv/writev buffers and poll entries: the layout of program ABI 3's and
+// kernel ABI 2's, so fronts and back ends pass them through unconverted.
+struct IoVector {
+    uint64_t base;
+    uint64_t length;
+};
+
+struct PollEntry {
+    int32_t fd;
+    int16_t events; // program ABI 3's BANOS_POLL* numbers
+    int16_t revents;
+};
+
+// posix_spawn's file actions and attributes (program ABI 3's numbers:
+// BANOS_SPAWN_ACTION_* kinds, BANOS_SPAWN_* flags).
+struct SpawnAction {
+    int32_t kind;
+    int32_t fd;
+    int32_t source_fd;
+    int32_t flags;
+    uint32_t mode;
+    uint32_t reserved;
+    uint64_t path;
+};
+
+struct SpawnAttributes {
+    uint32_t flags;
+    int32_t pgroup;
+    uint64_t sigmask;
+    uint64_t sigdefault;
 };
 
 // A signal disposition without the return path: each back end supplies
