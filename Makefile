@@ -11,6 +11,7 @@ MAKEFLAGS += -j$(shell nproc)
 endif
 
 include mk/config.mk
+include mk/abi-contract.mk
 include sys/sys.mk
 include sys/tests/tests.mk
 include sys/tests/fuzz/fuzz.mk

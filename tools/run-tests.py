@@ -235,6 +235,11 @@ def main():
         if wanted("fuzz." + name):
             run_fuzzer(totals, harness, name, build)
 
+    # The frozen program-ABI contracts: the check and the append-only update.
+    if wanted("abi-contract"):
+        run_host_program(totals, os.path.join(os.path.dirname(os.path.abspath(__file__)), "abi", "test_contract.py"),
+                         "abi-contract.")
+
     for abi in args.kernel_abis.split():
         kdir = os.path.join(build, f"kernel-abi{abi}")
         kernel = os.path.join(kdir, "banos")
