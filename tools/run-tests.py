@@ -154,7 +154,7 @@ def run_matrix_cell(totals, build, log_dir, kernel_abi, program_abi):
                     append=f"test noselftest init={MATRIX_INIT}",
                     expect=[rf"exec: /bin/hello-noabi: no syscall layer for program ABI 9 on kernel ABI {kernel_abi}",
                             r"PASS init\.run:/bin/hello-pie"],
-                    timeout=300)
+                    timeout=180)
     problems = conformance_runs_complete(log_path, kernel_abi, program_abi)
     result.lines.insert(len(result.lines) - 1, f"FAIL vm.{name}/conformance.complete: {'; '.join(problems)}"
                         if problems else f"PASS vm.{name}/conformance.complete")
@@ -246,6 +246,20 @@ def run_console_session(totals, log_dir, kernel_abi, iso, initrd):
         console.close()
 
 
+def check_matrix_rows(totals, matrix, program_abis, kernel_abis):
+    """A program ABI's suite is the same binary on every kernel: its row
+    must report the same number of tests in every column."""
+    for p in program_abis:
+        counts = {k: matrix[(p, k)][1] for k in kernel_abis if (p, k) in matrix}
+        if len(counts) < 2:
+            continue
+        if len(set(counts.values())) == 1:
+            totals.record(f"PASS matrix.program-abi-{p}.same_test_count")
+        else:
+            listed = ", ".join(f"kernel ABI {k}: {n}" for k, n in counts.items())
+            totals.record(f"FAIL matrix.program-abi-{p}.same_test_count: {listed}")
+
+
 def print_matrix(matrix, program_abis, kernel_abis):
     print("\nmatrix: program ABI (rows) on kernel ABI (columns), tests passed per combination")
     print("             " + "".join(f"kernel {k:<6}" for k in kernel_abis))
@@ -328,6 +342,7 @@ def main():
                            r"init: banos user space"],
                    timeout=60)
 
+    check_matrix_rows(totals, matrix, args.program_abis.split(), args.kernel_abis.split())
     if totals.failures:
         print("\nfailures:")
         for line in totals.failures:

@@ -4,16 +4,21 @@
  * Written once and compiled for every program ABI: a file's tests for a
  * slot of ABI p sit under #ifdef BANOS_HAS_SLOT_<name> (or #if
  * BANOS_PROGRAM_ABI >= p), so they are built for every ABI that has the
- * slot. Tests call the slot under test through its stub
- * (__banos_slot_<name>, <banos/slots.h>) where libc would pick another
- * slot (time against time64, stat against stat64), and through libc where
- * libc is a plain call into that slot.
+ * slot; a new ABI's slots need only new tests, in the area's file or a new
+ * one (mk/user.mk compiles every .c here). Tests call the slots they are
+ * tagged with through their stubs (__banos_slot_<name>, <banos/slots.h>),
+ * so what is checked is the slot itself, not whatever libc makes of it
+ * (time against time64, stat against stat64); libc does the scaffolding.
  *
  * TEST(area, name, "slot slot ...") defines the test and records
  * "area.name:slot slot ..." in the ELF section .banos.conformance of the
  * program (not loaded). tools/conformance/coverage.py compares those
  * records with the ABI's slots.def at build time, so a slot with no test
  * fails the build (mk/test-programs.mk).
+ *
+ * The runner (main.c) starts each test in a scratch directory under /tmp
+ * with umask 022 and no signal blocked, and fails a test that leaves
+ * files, descriptors or children behind.
  *
  * Every test prints one line, "PASS conformance.<area>.<name>" or "FAIL
  * conformance.<area>.<name>: why", whatever the kernel: what differs

@@ -183,9 +183,13 @@ TEST(io, readv_writev, "readv writev")
     EXPECT_ERRNO(__banos_slot_writev(fds[1], out, -1), EINVAL);
     EXPECT_ERRNO(__banos_slot_writev(fds[1], out, BANOS_IOV_MAX + 1), EINVAL);
     EXPECT_ERRNO(__banos_slot_readv(-1, in, 1), EBADF);
-    EXPECT_ERRNO(__banos_slot_writev(fds[1], (const struct banos_v3_iovec*)16, 1), EFAULT);
-    struct banos_v3_iovec bad[1] = { { (void*)16, 4 } };
-    EXPECT_ERRNO(__banos_slot_writev(fds[1], bad, 1), EFAULT);
+    if (conformance_kernel_abi() >= 2) {
+        /* Only where the kernel reads the vectors: kernel ABI 1's
+         * emulation copies through them in user space (a SIGSEGV). */
+        EXPECT_ERRNO(__banos_slot_writev(fds[1], (const struct banos_v3_iovec*)16, 1), EFAULT);
+        struct banos_v3_iovec bad[1] = { { (void*)16, 4 } };
+        EXPECT_ERRNO(__banos_slot_writev(fds[1], bad, 1), EFAULT);
+    }
     close(fds[0]);
     close(fds[1]);
     /* On a file, one call moves the position by the total. */
