@@ -254,7 +254,7 @@ TEST(descriptors, poll, "poll")
     long long before = conformance_monotonic_ns();
     EXPECT(__banos_slot_poll(entries, 1, 100) == 0 && entries[0].revents == 0, "poll with a timeout");
     long long waited = conformance_monotonic_ns() - before;
-    EXPECT(waited >= 95000000LL && waited < 3000000000LL, "a 100 ms poll took %lld ns", waited);
+    EXPECT(waited >= 95000000LL && waited < 10000000000LL, "a 100 ms poll took %lld ns", waited);
     /* Blocking until a child writes. */
     pid_t pid = conformance_fork();
     if (pid == 0) {

@@ -42,7 +42,7 @@ TEST(time, nanosleep, "nanosleep time")
     struct banos_v1_timespec duration = { 1, 50000000 }, left = { 77, 77 };
     EXPECT(__banos_slot_nanosleep(&duration, &left) == 0, "nanosleep: %s", conformance_errno_name(errno));
     int32_t end = __banos_slot_time(NULL);
-    EXPECT(end - start >= 1 && end - start <= 3, "slept from %d to %d", start, end);
+    EXPECT(end - start >= 1 && end - start <= 10, "slept from %d to %d", start, end);
 #if BANOS_PROGRAM_ABI >= 2
     long long before = conformance_monotonic_ns();
     struct banos_v1_timespec short_sleep = { 0, 30000000 };
@@ -150,39 +150,66 @@ TEST(time, clock_resolution, "clock_gettime")
         EXPECT(fine > 0, "kernel ABI %d: 2000 readings, all on whole milliseconds", conformance_kernel_abi());
 }
 
+/* Reads `clock` between two readings of `reference`, retrying until no
+ * more than 2 ms pass between those (the host may stall the guest for
+ * longer than any tolerance here); returns the reading and stores the
+ * reference readings around it. */
+static long long sandwiched(int clock, int reference, long long* before, long long* after)
+{
+    struct banos_v2_timespec a, t, b;
+    for (int attempt = 0;; ++attempt) {
+        __banos_slot_clock_gettime(reference, &a);
+        __banos_slot_clock_gettime(clock, &t);
+        __banos_slot_clock_gettime(reference, &b);
+        if (ns_of(&b) - ns_of(&a) <= 2000000LL || attempt == 100)
+            break;
+    }
+    *before = ns_of(&a);
+    *after = ns_of(&b);
+    return ns_of(&t);
+}
+
 TEST(time, clocks_agree, "clock_gettime time64 gettimeofday")
 {
-    /* Over about 300 ms of monotonic time the realtime clock advances
-     * alike (a wrong multiplier or shift shows up here); the coarse clocks
+    /* Over about 300 ms the realtime clock advances as the monotonic one
+     * does (a wrong multiplier or shift shows up here); the coarse clocks
      * follow the fine ones to a few ticks; time64 and gettimeofday read
      * the realtime clock. */
-    struct banos_v2_timespec m0, r0, m1, r1;
-    __banos_slot_clock_gettime(BANOS_V2_CLOCK_MONOTONIC, &m0);
-    __banos_slot_clock_gettime(BANOS_V2_CLOCK_REALTIME, &r0);
+    long long m0a, m0b, m1a, m1b;
+    long long r0 = sandwiched(BANOS_V2_CLOCK_REALTIME, BANOS_V2_CLOCK_MONOTONIC, &m0a, &m0b);
+    long long r1;
     do {
         struct banos_v2_timespec gap = { 0, 20000000 };
         __banos_slot_nanosleep64(&gap, NULL);
-        __banos_slot_clock_gettime(BANOS_V2_CLOCK_MONOTONIC, &m1);
-    } while (ns_of(&m1) - ns_of(&m0) < 300000000LL);
-    __banos_slot_clock_gettime(BANOS_V2_CLOCK_REALTIME, &r1);
-    long long dm = ns_of(&m1) - ns_of(&m0), dr = ns_of(&r1) - ns_of(&r0);
-    long long tolerance = 25000000LL;
-    EXPECT(dr > dm - tolerance && dr < dm + tolerance, "monotonic advanced %lld ns, realtime %lld ns", dm, dr);
-    for (int coarse = 0; coarse < 2; ++coarse) {
-        struct banos_v2_timespec c, f;
-        __banos_slot_clock_gettime(coarse ? BANOS_V2_CLOCK_REALTIME_COARSE : BANOS_V2_CLOCK_MONOTONIC_COARSE, &c);
-        __banos_slot_clock_gettime(coarse ? BANOS_V2_CLOCK_REALTIME : BANOS_V2_CLOCK_MONOTONIC, &f);
-        long long lag = ns_of(&f) - ns_of(&c);
-        EXPECT(lag >= -20000000LL && lag < 50000000LL, "clock %d: fine - coarse = %lld ns", coarse, lag);
+        r1 = sandwiched(BANOS_V2_CLOCK_REALTIME, BANOS_V2_CLOCK_MONOTONIC, &m1a, &m1b);
+    } while (m1a - m0b < 300000000LL);
+    long long dr = r1 - r0;
+    /* Kernel ABI 1 counts ticks of 10 ms: a tick either side. */
+    long long tolerance = 21000000LL;
+    EXPECT(dr >= m1a - m0b - tolerance && dr <= m1b - m0a + tolerance,
+           "monotonic advanced %lld to %lld ns, realtime %lld ns", m1a - m0b, m1b - m0a, dr);
+    static const int pairs[2][2] = { { BANOS_V2_CLOCK_MONOTONIC_COARSE, BANOS_V2_CLOCK_MONOTONIC },
+                                     { BANOS_V2_CLOCK_REALTIME_COARSE, BANOS_V2_CLOCK_REALTIME } };
+    for (int i = 0; i < 2; ++i) {
+        /* The coarse clock is the kernel's reading at its last tick: never
+         * ahead of the fine clock, and at most a few ticks behind. */
+        long long before, after;
+        long long coarse = sandwiched(pairs[i][0], pairs[i][1], &before, &after);
+        EXPECT(coarse <= after + 1000000LL && coarse >= before - 50000000LL,
+               "clock %d read %lld between %lld and %lld of clock %d", pairs[i][0], coarse, before, after,
+               pairs[i][1]);
     }
-    int64_t seconds = __banos_slot_time64(NULL);
+    struct banos_v2_timespec r_before, r_after;
     struct banos_v2_timeval tv;
+    __banos_slot_clock_gettime(BANOS_V2_CLOCK_REALTIME, &r_before);
+    int64_t seconds = __banos_slot_time64(NULL);
     EXPECT(__banos_slot_gettimeofday(&tv, NULL) == 0, "gettimeofday");
-    __banos_slot_clock_gettime(BANOS_V2_CLOCK_REALTIME, &r1);
-    EXPECT(seconds >= r1.tv_sec - 1 && seconds <= r1.tv_sec, "time64 %lld, realtime %lld", (long long)seconds,
-           (long long)r1.tv_sec);
-    EXPECT(tv.tv_sec >= r1.tv_sec - 1 && tv.tv_sec <= r1.tv_sec, "gettimeofday %lld, realtime %lld",
-           (long long)tv.tv_sec, (long long)r1.tv_sec);
+    __banos_slot_clock_gettime(BANOS_V2_CLOCK_REALTIME, &r_after);
+    EXPECT(seconds >= r_before.tv_sec && seconds <= r_after.tv_sec, "time64 %lld, realtime %lld to %lld",
+           (long long)seconds, (long long)r_before.tv_sec, (long long)r_after.tv_sec);
+    long long day = (long long)tv.tv_sec * 1000000000LL + tv.tv_usec * 1000LL;
+    EXPECT(day >= ns_of(&r_before) - 1000 && day <= ns_of(&r_after), "gettimeofday %lld.%06lld outside realtime",
+           (long long)tv.tv_sec, (long long)tv.tv_usec);
 }
 
 TEST(time, gettimeofday, "gettimeofday")
@@ -210,7 +237,7 @@ TEST(time, nanosleep64, "nanosleep64")
     long long before = conformance_monotonic_ns();
     EXPECT(__banos_slot_nanosleep64(&duration, &left) == 0, "nanosleep64: %s", conformance_errno_name(errno));
     long long slept = conformance_monotonic_ns() - before;
-    EXPECT(slept >= 39000000LL && slept < 2000000000LL, "a 40 ms sleep took %lld ns", slept);
+    EXPECT(slept >= 39000000LL && slept < 10000000000LL, "a 40 ms sleep took %lld ns", slept);
     /* Seconds beyond 32 bits are accepted (and interrupted here). */
     struct banos_v2_timespec bad = { 0, 1000000000 };
     EXPECT_ERRNO(__banos_slot_nanosleep64(&bad, NULL), EINVAL);
