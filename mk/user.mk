@@ -13,7 +13,7 @@ init_SOURCES := bin/init/main.c bin/init/inittab.c
 sh_SOURCES := $(addprefix bin/sh/,arena.c arith.c builtin_cd.c builtin_flow.c builtin_vars.c builtins.c exec.c \
     expand.c external.c functions.c glob.c jobs.c lexer.c main.c parser.c pattern.c redirect.c run.c scan.c util.c vars.c) \
     bin/lib/charclass.c bin/lib/echo.c bin/lib/signames.c bin/lib/testexpr.c
-conformance_SOURCES := bin/tests/conformance.c
+conformance_SOURCES := $(sort $(wildcard bin/tests/conformance/*.c))
 
 # The tools: one file each, plus the helpers in bin/tools/common.c.
 TOOL_COMMON := bin/tools/common.c

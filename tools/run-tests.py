@@ -10,6 +10,7 @@ and counts them. Exit status is non-zero if anything failed.
 import argparse
 import glob
 import os
+import re
 import subprocess
 import sys
 import time
@@ -50,6 +51,20 @@ def run_host_program(totals, path, prefix):
             print(tail)
     elif not reported:
         totals.record(f"FAIL {prefix}program: {path} reported no tests")
+
+
+def run_coverage_tests(totals, build, program_abis):
+    """The conformance suites' build-time slot check must catch a gap:
+    tools/conformance/coverage_test.py runs it on doctored suites."""
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "conformance", "coverage_test.py")
+    process = subprocess.run([sys.executable, script, "--build", build, "--abis", program_abis],
+                             capture_output=True, text=True)
+    lines = [line for line in process.stdout.splitlines() if line.startswith(("PASS ", "FAIL "))]
+    for line in lines:
+        totals.record(line.replace(" ", " host.conformance-coverage.", 1))
+    if process.returncode != 0 and not any(line.startswith("FAIL ") for line in lines):
+        totals.record(f"FAIL host.conformance-coverage: exited {process.returncode}: "
+                      f"{(process.stdout + process.stderr).strip()[-400:]}")
 
 
 def run_fuzzer(totals, harness, name, build):
@@ -102,23 +117,57 @@ MATRIX_INIT = ",".join([
 ])
 
 
+def conformance_runs_complete(log_path, kernel_abi, program_abi):
+    """Problems with the cell's two conformance runs (normal, then always-trap
+    layer): each must announce the cell's ABIs and report every test it
+    announced, so a run that dies half-way cannot pass for a short suite."""
+    header = re.compile(r"^conformance: program ABI (\d+) on kernel ABI (\d+), (\S+) layer, (\d+) tests")
+    runs = []
+    try:
+        lines = open(log_path, errors="replace").read().replace("\r", "").splitlines()
+    except OSError as error:
+        return [str(error)]
+    for line in lines:
+        match = header.match(line)
+        if match:
+            runs.append([match.group(1), match.group(2), match.group(3), int(match.group(4)), 0])
+        elif runs and re.match(r"^(PASS|FAIL) conformance\.", line):
+            runs[-1][4] += 1
+    problems = []
+    if [run[2] for run in runs] != ["fast", "always-trap"]:
+        problems.append(f"expected a fast and an always-trap run, found {[run[2] for run in runs]}")
+    for program, kernel, layer, announced, reported in runs:
+        if (program, kernel) != (str(program_abi), str(kernel_abi)):
+            problems.append(f"the {layer} run says program ABI {program} on kernel ABI {kernel}")
+        # One line per test, plus the suite's own check that no files were left.
+        if reported != announced + 1:
+            problems.append(f"the {layer} run announced {announced} tests and reported {reported - 1}")
+    return problems
+
+
 def run_matrix_cell(totals, build, log_dir, kernel_abi, program_abi):
     name = f"matrix-k{kernel_abi}-p{program_abi}"
-    result = vm.run(name, os.path.join(log_dir, name + ".log"),
+    log_path = os.path.join(log_dir, name + ".log")
+    result = vm.run(name, log_path,
                     kernel=os.path.join(build, f"kernel-abi{kernel_abi}", "banos"),
                     initrd=[os.path.join(build, "images", f"initrd-k{kernel_abi}-p{program_abi}.tar")],
                     append=f"test noselftest init={MATRIX_INIT}",
                     expect=[rf"exec: /bin/hello-noabi: no syscall layer for program ABI 9 on kernel ABI {kernel_abi}",
-                            r"PASS init\.run:/bin/hello-pie"])
+                            r"PASS init\.run:/bin/hello-pie"],
+                    timeout=180)
+    problems = conformance_runs_complete(log_path, kernel_abi, program_abi)
+    result.lines.insert(len(result.lines) - 1, f"FAIL vm.{name}/conformance.complete: {'; '.join(problems)}"
+                        if problems else f"PASS vm.{name}/conformance.complete")
+    failed = result.failed or bool(problems)
     for line in result.lines:
         totals.record(line)
-    if result.failed:
+    if failed:
         print(f"---- last {len(result.log_tail)} lines of {name}.log ----")
         for line in result.log_tail:
             print("    " + line)
         print("----")
     passed = sum(1 for line in result.lines if line.startswith("PASS "))
-    return passed, len(result.lines), not result.failed
+    return passed, len(result.lines), not failed
 
 
 # The system's own tests inside the VM: processes, files, the shell suite.
@@ -197,6 +246,20 @@ def run_console_session(totals, log_dir, kernel_abi, iso, initrd):
         console.close()
 
 
+def check_matrix_rows(totals, matrix, program_abis, kernel_abis):
+    """A program ABI's suite is the same binary on every kernel: its row
+    must report the same number of tests in every column."""
+    for p in program_abis:
+        counts = {k: matrix[(p, k)][1] for k in kernel_abis if (p, k) in matrix}
+        if len(counts) < 2:
+            continue
+        if len(set(counts.values())) == 1:
+            totals.record(f"PASS matrix.program-abi-{p}.same_test_count")
+        else:
+            listed = ", ".join(f"kernel ABI {k}: {n}" for k, n in counts.items())
+            totals.record(f"FAIL matrix.program-abi-{p}.same_test_count: {listed}")
+
+
 def print_matrix(matrix, program_abis, kernel_abis):
     print("\nmatrix: program ABI (rows) on kernel ABI (columns), tests passed per combination")
     print("             " + "".join(f"kernel {k:<6}" for k in kernel_abis))
@@ -229,6 +292,9 @@ def main():
         component = os.path.basename(program)[:-len("-tests")]
         if wanted("host." + component):
             run_host_program(totals, program, f"host.{component}.")
+
+    if wanted("host.conformance-coverage"):
+        run_coverage_tests(totals, build, args.program_abis)
 
     for harness in sorted(glob.glob(os.path.join(build, "fuzz", "*_fuzz"))):
         name = os.path.basename(harness)[:-len("_fuzz")]
@@ -281,6 +347,7 @@ def main():
                            r"init: banos user space"],
                    timeout=60)
 
+    check_matrix_rows(totals, matrix, args.program_abis.split(), args.kernel_abis.split())
     if totals.failures:
         print("\nfailures:")
         for line in totals.failures:
