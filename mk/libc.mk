@@ -21,7 +21,7 @@
 # process through the stand-in layer of libc/tests/linux/: files, stdio,
 # processes, signals, terminals...).
 
-LIBC_ABIS ?= 1 2
+LIBC_ABIS ?= 1 2 3
 BANOS_CC := tools/banos-cc
 LIBC_AR ?= ar
 # The preprocessor as a generator: no predefined macros, no system headers.

@@ -7,7 +7,7 @@
 # PIE (absolute addresses would show up as dynamic relocations) and the
 # build fails if readelf finds any.
 
-PROGRAM_ABIS ?= 1 2
+PROGRAM_ABIS ?= 1 2 3
 
 LAYER_CXXFLAGS := -std=c++20 -O2 -g $(WARNINGS) -fPIE -fvisibility=hidden -ffreestanding \
     -fno-exceptions -fno-rtti -fno-stack-protector -fno-asynchronous-unwind-tables -fno-unwind-tables \

@@ -1,7 +1,11 @@
 /* Files seen from a program: the VFS calls, permissions by user, devices,
- * /proc, pipes and descriptor rules. Built for every program ABI; prints
- * "PASS kernel_files.<check>" / "FAIL ...: why". Runs as root and drops to
- * uid 1000 in children for the permission checks. */
+ * /proc, pipes and descriptor rules, and the transfers and waits of program
+ * ABI 3 (readv/writev everywhere: emulated by libc before ABI 3 and by the
+ * layer on kernel ABI 1; poll, fsync, fchdir and birth times from ABI 3).
+ * Built for every program ABI; prints "PASS kernel_files.<check>" /
+ * "FAIL ...: why". Runs as root and drops to uid 1000 in children for the
+ * permission checks. */
+#include <banos.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -9,9 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static int failures;
@@ -353,6 +360,243 @@ static void check_file_mapping(void)
         munmap(p, 4096);
 }
 
+static void fill(char* buffer, size_t size, char value) { memset(buffer, value, size); }
+
+static int all_equal(const char* buffer, size_t size, char value)
+{
+    for (size_t i = 0; i < size; ++i)
+        if (buffer[i] != value)
+            return 0;
+    return 1;
+}
+
+static void check_vectored_io(void)
+{
+    int fds[2];
+    pipe(fds);
+    char a[] = "scatter", b[] = "/", c[] = "gather";
+    struct iovec out[] = { { a, 7 }, { b, 1 }, { NULL, 0 }, { c, 6 } };
+    ssize_t wrote = writev(fds[1], out, 4);
+    char first[5] = { 0 }, second[16] = { 0 };
+    struct iovec in[] = { { first, 4 }, { second, sizeof second - 1 } };
+    /* Fewer bytes wait than asked for: a partial read of what is there. */
+    ssize_t got = readv(fds[0], in, 2);
+    CHECK("vectored.pipe_roundtrip", wrote == 14 && got == 14 && strcmp(first, "scat") == 0
+              && strcmp(second, "ter/gather") == 0, "wrote %ld got %ld '%s' '%s'", (long)wrote, (long)got, first, second);
+    errno = 0;
+    CHECK("vectored.bad_count", writev(fds[1], out, -1) == -1 && errno == EINVAL, "errno %d", errno);
+
+    /* Atomic like write(): with room for less than the whole (small)
+     * vector, a non-blocking writev moves nothing at all. */
+    static char filler[16384 - 100];
+    fill(filler, sizeof filler, 'f');
+    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    ssize_t filled = write(fds[1], filler, sizeof filler);
+    static char half[2][100];
+    fill(half[0], 100, 'x');
+    fill(half[1], 100, 'y');
+    struct iovec halves[] = { { half[0], 100 }, { half[1], 100 } };
+    errno = 0;
+    ssize_t refused = writev(fds[1], halves, 2);
+    int error = errno;
+    CHECK("vectored.pipe_write_is_atomic", filled == (ssize_t)sizeof filler && refused == -1 && error == EAGAIN,
+          "filled %ld writev %ld errno %d", (long)filled, (long)refused, error);
+    close(fds[0]);
+    close(fds[1]);
+
+    /* Writers racing on one pipe: every PIPE_BUF-sized gathered write
+     * arrives whole, never interleaved with another's. */
+    pipe(fds);
+    for (int writer = 0; writer < 2; ++writer) {
+        if (fork() == 0) {
+            close(fds[0]);
+            static char piece[2][2048];
+            fill(piece[0], 2048, (char)('A' + writer));
+            fill(piece[1], 2048, (char)('A' + writer));
+            struct iovec block[] = { { piece[0], 2048 }, { piece[1], 2048 } };
+            for (int i = 0; i < 6; ++i)
+                if (writev(fds[1], block, 2) != 4096)
+                    _exit(1);
+            _exit(0);
+        }
+    }
+    close(fds[1]);
+    static char stream[2 * 6 * 4096];
+    size_t total = 0;
+    ssize_t n;
+    while (total < sizeof stream && (n = read(fds[0], stream + total, sizeof stream - total)) > 0)
+        total += (size_t)n;
+    close(fds[0]);
+    int whole = total == sizeof stream;
+    for (size_t at = 0; whole && at < total; at += 4096)
+        whole = all_equal(stream + at, 4096, stream[at]);
+    int status0 = 0, status1 = 0;
+    wait(&status0);
+    wait(&status1);
+    CHECK("vectored.concurrent_writes_whole", whole && status0 == 0 && status1 == 0, "total %zu", total);
+
+    /* More than PIPE_BUF in all: into a file and back, in one call each. */
+    char path[128];
+    snprintf(path, sizeof path, "%s/vectored", dir);
+    int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
+    static char big[3][3000];
+    for (int i = 0; i < 3; ++i)
+        fill(big[i], sizeof big[i], (char)('1' + i));
+    struct iovec large[] = { { big[0], 3000 }, { big[1], 3000 }, { big[2], 3000 } };
+    wrote = writev(fd, large, 3);
+    static char back[2][6000];
+    struct iovec two[] = { { back[0], 6000 }, { back[1], 6000 } };
+    lseek(fd, 0, SEEK_SET);
+    got = readv(fd, two, 2);
+    CHECK("vectored.large_file", wrote == 9000 && got == 9000 && all_equal(back[0], 3000, '1')
+              && all_equal(back[0] + 3000, 3000, '2') && all_equal(back[1], 3000, '3'),
+          "wrote %ld got %ld", (long)wrote, (long)got);
+    close(fd);
+}
+
+#if BANOS_PROGRAM_ABI >= 3
+/* The running kernel's ABI, as the layer reports it. */
+static int kernel_abi(void) { return syslayer_version() & 0xff; }
+
+static volatile sig_atomic_t alarms;
+static void on_alarm(int number)
+{
+    (void)number;
+    ++alarms;
+}
+
+static long milliseconds_since(const struct timespec* start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
+}
+
+static void check_poll(void)
+{
+    int fds[2];
+    pipe(fds);
+    struct pollfd entries[] = { { fds[0], POLLIN, 0 }, { fds[1], POLLOUT, 0 }, { -5, POLLIN, 9 }, { 77, POLLIN, 0 } };
+    errno = 0;
+    int ready = poll(entries, 4, 0);
+    if (kernel_abi() == 1) {
+        /* Kernel ABI 1 cannot say when a descriptor would block. */
+        CHECK("poll.enosys_on_kernel_1", ready == -1 && errno == ENOSYS, "poll %d errno %d", ready, errno);
+        close(fds[0]);
+        close(fds[1]);
+        return;
+    }
+    CHECK("poll.not_ready", ready == 2 && entries[0].revents == 0 && entries[1].revents == POLLOUT
+              && entries[2].revents == 0 && entries[3].revents == POLLNVAL,
+          "ready %d revents %x %x %x %x", ready, entries[0].revents, entries[1].revents, entries[2].revents,
+          entries[3].revents);
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    ready = poll(entries, 1, 100);
+    long waited = milliseconds_since(&start);
+    CHECK("poll.timeout", ready == 0 && entries[0].revents == 0 && waited >= 90, "ready %d after %ld ms", ready, waited);
+
+    /* A writer in another process wakes the wait. */
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct timespec pause_time = { 0, 50000000 };
+        nanosleep(&pause_time, NULL);
+        write(fds[1], "w", 1);
+        _exit(0);
+    }
+    ready = poll(entries, 1, 5000);
+    CHECK("poll.ready", ready == 1 && entries[0].revents == POLLIN, "ready %d revents %x", ready, entries[0].revents);
+    waitpid(pid, NULL, 0);
+    char byte;
+    read(fds[0], &byte, 1);
+
+    /* A signal ends the wait with EINTR, even with SA_RESTART. */
+    struct sigaction action = { 0 };
+    action.sa_handler = on_alarm;
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGALRM, &action, NULL);
+    alarms = 0;
+    alarm(1);
+    errno = 0;
+    ready = poll(entries, 1, -1);
+    int error = errno;
+    CHECK("poll.interrupted", ready == -1 && error == EINTR && alarms == 1, "poll %d errno %d alarms %d", ready, error,
+          (int)alarms);
+    signal(SIGALRM, SIG_DFL);
+
+    close(fds[1]);
+    ready = poll(entries, 1, 1000);
+    CHECK("poll.hangup", ready == 1 && entries[0].revents == POLLHUP, "ready %d revents %x", ready, entries[0].revents);
+    close(fds[0]);
+
+    pipe(fds);
+    close(fds[0]);
+    struct pollfd writer = { fds[1], POLLOUT, 0 };
+    ready = poll(&writer, 1, 0);
+    CHECK("poll.no_reader_error", ready == 1 && (writer.revents & POLLERR), "ready %d revents %x", ready, writer.revents);
+    close(fds[1]);
+    struct pollfd file = { open("/dev/null", O_RDWR), POLLIN | POLLOUT, 0 };
+    ready = poll(&file, 1, 0);
+    CHECK("poll.device_always_ready", ready == 1 && file.revents == (POLLIN | POLLOUT), "revents %x", file.revents);
+    close(file.fd);
+}
+
+static void check_abi3_files(void)
+{
+    char path[128], real[256];
+    snprintf(path, sizeof path, "%s/synced", dir);
+    int fd = open(path, O_WRONLY | O_CREAT, 0644);
+    write(fd, "s", 1);
+    CHECK("fsync.file", fsync(fd) == 0, "errno %d", errno);
+    errno = 0;
+    CHECK("fsync.bad_descriptor", fsync(99) == -1 && errno == EBADF, "errno %d", errno);
+
+    int directory = open(dir, O_RDONLY | O_DIRECTORY);
+    CHECK("fchdir.changes_cwd", fchdir(directory) == 0 && getcwd(real, sizeof real) && strcmp(real, dir) == 0,
+          "cwd '%s' errno %d", real, errno);
+    chdir("/");
+    errno = 0;
+    CHECK("fchdir.not_directory", fchdir(fd) == -1 && errno == ENOTDIR, "errno %d", errno);
+    int pipe_fds[2];
+    pipe(pipe_fds);
+    errno = 0;
+    CHECK("fchdir.pipe", fchdir(pipe_fds[0]) == -1 && errno == ENOTDIR, "errno %d", errno);
+    close(pipe_fds[0]);
+    close(pipe_fds[1]);
+    /* Search permission is checked, as chdir checks it. */
+    char locked[128];
+    snprintf(locked, sizeof locked, "%s/locked", dir);
+    mkdir(locked, 0700);
+    int locked_fd = open(locked, O_RDONLY | O_DIRECTORY);
+    pid_t pid = fork();
+    if (pid == 0) {
+        setgid(1000);
+        setuid(1000);
+        errno = 0;
+        _exit(fchdir(locked_fd) == -1 && errno == EACCES ? 0 : 1);
+    }
+    int status = -1;
+    waitpid(pid, &status, 0);
+    CHECK("fchdir.needs_search_permission", WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %#x", status);
+    close(locked_fd);
+    close(directory);
+
+    /* Kernels 1 and 2 do not tell birth times: the layer leaves the flag
+     * clear and the time zero. */
+    struct stat st;
+    int stated = fstat(fd, &st);
+    if (kernel_abi() <= 2)
+        CHECK("stat.no_birth_time_on_old_kernels", stated == 0 && !(st.st_flags & BANOS_V3_STAT_BIRTHTIME)
+                  && st.st_birthtim.tv_sec == 0 && st.st_birthtim.tv_nsec == 0,
+              "flags %#x birth %ld", st.st_flags, (long)st.st_birthtim.tv_sec);
+    else
+        CHECK("stat.birth_time", stated == 0 && (st.st_flags & BANOS_V3_STAT_BIRTHTIME) && st.st_birthtim.tv_sec > 0
+                  && st.st_birthtim.tv_sec <= st.st_mtim.tv_sec,
+              "flags %#x birth %ld", st.st_flags, (long)st.st_birthtim.tv_sec);
+    close(fd);
+}
+#endif
+
 int main(void)
 {
     mkdir(dir, 0755);
@@ -365,6 +609,11 @@ int main(void)
     check_proc();
     check_permissions();
     check_file_mapping();
+    check_vectored_io();
+#if BANOS_PROGRAM_ABI >= 3
+    check_poll();
+    check_abi3_files();
+#endif
     /* Leave nothing behind: the test run's memory check counts it. */
     pid_t pid = fork();
     if (pid == 0) {

@@ -86,6 +86,9 @@ int kill(pid_t pid, int signal);
 int killpg(pid_t group, int signal);
 int sigprocmask(int how, const sigset_t* __restrict set, sigset_t* __restrict old);
 int sigsuspend(const sigset_t* mask);
+/* The blocked signals waiting for delivery. A slot from ABI 3 on; ENOSYS
+ * before. */
+int sigpending(sigset_t* set);
 
 int sigemptyset(sigset_t* set);
 int sigfillset(sigset_t* set);

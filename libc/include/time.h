@@ -1,6 +1,6 @@
 /* time_t is 32 bits in program ABI 1, 64 from ABI 2. Calendar times are
  * UTC: localtime is gmtime (zone "UTC"), mktime is timegm. The CLOCK_*
- * ids and clock_gettime exist where the program ABI has the slot (ABI 2). */
+ * ids and clock_gettime exist where the program ABI has the slot (ABI 2 on). */
 #ifndef __BANOS_TIME_H
 #define __BANOS_TIME_H
 
@@ -63,6 +63,9 @@ int nanosleep(const struct timespec* duration, struct timespec* remaining);
 #define CLOCK_REALTIME_COARSE BANOS_V2_CLOCK_REALTIME_COARSE
 #define CLOCK_MONOTONIC_COARSE BANOS_V2_CLOCK_MONOTONIC_COARSE
 int clock_gettime(clockid_t clock, struct timespec* out);
+/* How finely the clock counts (out may be NULL): a slot from ABI 3 on,
+ * ENOSYS in ABI 2. */
+int clock_getres(clockid_t clock, struct timespec* out);
 int timespec_get(struct timespec* out, int base);
 #endif
 

@@ -1,6 +1,8 @@
 /* POSIX calls over the program ABI's slots. Calls the ABI has no slot for
  * are built on others where that is honest (dup3 and pipe2 on dup2, pipe and
- * fcntl in ABI 1; sleep on nanosleep); the *at calls exist from ABI 2. */
+ * fcntl in ABI 1; sleep on nanosleep); the *at calls exist from ABI 2.
+ * alarm, fsync and fchdir are slots from ABI 3; before it they fail with
+ * ENOSYS. */
 #ifndef __BANOS_UNISTD_H
 #define __BANOS_UNISTD_H
 
@@ -53,10 +55,12 @@ int pipe(int fds[2]);
 /* flags: O_CLOEXEC, O_NONBLOCK. */
 int pipe2(int fds[2], int flags);
 int ftruncate(int fd, off_t length);
+int fsync(int fd);
 int truncate(const char* path, off_t length);
 int isatty(int fd);
 
 int chdir(const char* path);
+int fchdir(int fd);
 /* With buffer NULL and size 0, a malloc'd string of the right size. */
 char* getcwd(char* buffer, size_t size);
 int access(const char* path, int mode);
@@ -102,7 +106,8 @@ int tcsetpgrp(int fd, pid_t group);
 
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t microseconds);
-/* There is no timer slot: fails with ENOSYS (and returns 0). */
+/* SIGALRM in `seconds` (0 cancels); returns what the previous alarm had
+ * left, in whole seconds rounded up. ENOSYS (and 0) before ABI 3. */
 unsigned int alarm(unsigned int seconds);
 int pause(void);
 

@@ -2,6 +2,7 @@
 
 #include "kernel/log.h"
 #include "lib/math.h"
+#include "proc/io_events.h"
 #include "proc/process.h"
 #include "proc/signals.h"
 #include "proc/wait_queue.h"
@@ -49,6 +50,21 @@ public:
         return done;
     }
 
+    PipeState state() const { return { used_, readers, writers }; }
+
+    // Data came in or a writer left: readers look again, and so does poll.
+    void wake_readers()
+    {
+        readable.wake_all();
+        proc::announce_io_event();
+    }
+    // Room was made or a reader left.
+    void wake_writers()
+    {
+        writable.wake_all();
+        proc::announce_io_event();
+    }
+
     int readers { 0 };
     int writers { 0 };
     proc::WaitQueue readable; // readers wait here for data (or the last writer)
@@ -75,10 +91,10 @@ public:
     {
         if (writer_) {
             --pipe_->writers;
-            pipe_->readable.wake_all();
+            pipe_->wake_readers();
         } else {
             --pipe_->readers;
-            pipe_->writable.wake_all();
+            pipe_->wake_writers();
         }
     }
 
@@ -93,7 +109,7 @@ public:
             return klib::ErrorCode::TryAgain;
         TRY(pipe.readable.wait_interruptible([&] { return pipe.used() || !pipe.writers; }));
         size_t done = TRY(pipe.take(buffer, 0, count));
-        pipe.writable.wake_all();
+        pipe.wake_writers();
         return done;
     }
 
@@ -122,9 +138,14 @@ public:
             if (moved.is_error())
                 return vfs::partial_result(done, moved.error());
             done += moved.value();
-            pipe.readable.wake_all();
+            pipe.wake_readers();
         }
         return done;
+    }
+
+    vfs::PollEvents poll_events(const vfs::FileDescription&) const override
+    {
+        return writer_ ? write_end_events(pipe_->state()) : read_end_events(pipe_->state());
     }
 
     klib::ErrorOr<vfs::Metadata> stat() const override

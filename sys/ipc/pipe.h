@@ -1,5 +1,6 @@
 #pragma once
 #include "lib/error_or.h"
+#include "ipc/pipe_events.h"
 #include "lib/ref_ptr.h"
 #include "vfs/file_description.h"
 
@@ -7,10 +8,8 @@
 // wait for data and see end of file once every writer has gone; writers
 // wait for room and get EPIPE (and SIGPIPE) once every reader has gone.
 // Writes of up to kAtomicWrite bytes are never interleaved with others.
+// Every change of state is announced to poll() (proc/io_events.h).
 namespace ipc {
-
-constexpr size_t kPipeCapacity = 16 * 1024;
-constexpr size_t kAtomicWrite = 4096; // PIPE_BUF
 
 struct PipeEnds {
     klib::RefPtr<vfs::FileDescription> read;

@@ -77,6 +77,17 @@ klib::ErrorOr<klib::RefPtr<Process>> Process::create(klib::StringView path, Proc
     return owner;
 }
 
+klib::ErrorOr<klib::RefPtr<Process>> Process::create_child(klib::StringView path)
+{
+    auto child = TRY(create(path, this));
+    child->files_ = TRY(files_.clone());
+    for (int signal = 0; signal < kSignalCount; ++signal)
+        child->signal_actions_[signal] = signal_actions_[signal];
+    child->reset_signal_handlers();
+    child->blocked_ = blocked_;
+    return child;
+}
+
 void Process::publish()
 {
     auto state = klib::interrupts_save_and_disable();
@@ -108,7 +119,8 @@ void Process::set_credentials(const Credentials& credentials)
 
 void Process::replace_address_space(klib::OwnPtr<mm::AddressSpace> space)
 {
-    space->activate();
+    if (this == current_process())
+        space->activate();
     address_space_ = static_cast<klib::OwnPtr<mm::AddressSpace>&&>(space);
 }
 
@@ -231,6 +243,7 @@ void Process::terminate(int wait_status)
     KASSERT(this == current_process());
     // Everything the process holds goes now; only the zombie record stays.
     release_resources(*this);
+    alarm_deadline_ns_ = 0;
     address_space_.reset();
 
     auto state = klib::interrupts_save_and_disable();

@@ -35,6 +35,11 @@ public:
     // the process table only when published, so one that never gets to
     // run leaves no trace.
     static klib::ErrorOr<klib::RefPtr<Process>> create(klib::StringView path, Process* parent);
+    // posix_spawn's child of this process, unpublished: it has this one's
+    // descriptors, directories, umask, ids, group, session and signal mask;
+    // caught signals go back to their default action and ignored ones stay
+    // ignored, as exec would leave them. Exec then fills its address space.
+    klib::ErrorOr<klib::RefPtr<Process>> create_child(klib::StringView path);
     void publish();
     ~Process();
 
@@ -52,7 +57,9 @@ public:
     ProcessFiles& files() { return files_; }
     // How this process's paths resolve (root, cwd, credentials).
     vfs::ResolveContext resolve_context() const { return { files_.root, files_.cwd, credentials_ }; }
-    // Installs a new address space (exec), dropping the old one.
+    // Installs a new address space (exec), dropping the old one. It becomes
+    // the active one only if this is the running process (spawn fills a
+    // child's while its parent runs).
     void replace_address_space(klib::OwnPtr<mm::AddressSpace>);
 
     // The per-process page the kernel keeps for its ABI's shared data
@@ -80,6 +87,9 @@ public:
     // sigsuspend's caller mask, put back once the signal has been handled.
     klib::Optional<SignalSet>& mask_after_suspend() { return mask_after_suspend_; }
     void reset_signal_handlers(); // exec: handlers back to default, ignored stay ignored
+    // alarm(): the monotonic time SIGALRM is due (0: none); proc/alarm.h.
+    uint64_t alarm_deadline() const { return alarm_deadline_ns_; }
+    void set_alarm_deadline(uint64_t deadline_ns) { alarm_deadline_ns_ = deadline_ns; }
 
     // Termination: exit code or signal. Closes everything, hands children
     // to init, tells the parent; the thread stops for good.
@@ -134,6 +144,7 @@ private:
     SignalSet pending_ { 0 };
     SignalSet blocked_ { 0 };
     klib::Optional<SignalSet> mask_after_suspend_;
+    uint64_t alarm_deadline_ns_ { 0 };
 
     ProcessState state_ { ProcessState::Running };
     int wait_status_ { 0 };

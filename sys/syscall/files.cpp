@@ -231,6 +231,19 @@ klib::ErrorOr<void> chdir(uint64_t user_path)
     return {};
 }
 
+// The directory an open descriptor names becomes the cwd: NotDirectory for
+// anything else (a pipe has no inode), AccessDenied without search
+// permission, checked now as chdir checks it.
+klib::ErrorOr<void> fchdir(int fd)
+{
+    auto description = TRY(descriptors().get(fd));
+    if (!description->inode())
+        return klib::ErrorCode::NotDirectory;
+    TRY(vfs::check_directory(*description->inode(), self().credentials()));
+    self().files().cwd = description->inode_ref();
+    return {};
+}
+
 klib::ErrorOr<uint64_t> getcwd(uint64_t user_buffer, uint64_t size)
 {
     char path[vfs::kMaxPathLength + 1];

@@ -1,6 +1,7 @@
-// kill, sigaction, sigprocmask, sigsuspend, sigreturn.
+// kill, sigaction, sigprocmask, sigpending, sigsuspend, sigreturn, alarm.
 #include "kabi/kabi.h"
 #include "kernel/log.h"
+#include "proc/alarm.h"
 #include "proc/process.h"
 #include "proc/scheduler.h"
 #include "syscall/syscalls.h"
@@ -80,6 +81,8 @@ proc::SignalSet sigpending()
     proc::Process& process = *proc::current_process();
     return process.pending_signals() & process.blocked_signals();
 }
+
+uint32_t alarm(uint32_t seconds) { return proc::set_alarm(*proc::current_process(), seconds); }
 
 klib::ErrorOr<void> sigprocmask(int how, const proc::SignalSet* set, proc::SignalSet* old)
 {

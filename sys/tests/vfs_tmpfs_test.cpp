@@ -300,6 +300,30 @@ TEST_F(VfsTmpfs, TimestampsFollowTheClock)
     EXPECT_EQ(stat("/f").mtime.sec, 1050);
 }
 
+TEST_F(VfsTmpfs, BirthTimeIsCreationAndNeverChanges)
+{
+    write_file("/f", "x");
+    make_directory("/d");
+    ASSERT_EQ(error_of(vfs::symlink(root_context(), "f", "/l")), kOk);
+    EXPECT_EQ(stat("/f").btime, (vfs::Timestamp { 1000, 0 }));
+    EXPECT_EQ(stat("/d").btime, (vfs::Timestamp { 1000, 0 }));
+    EXPECT_EQ(stat("/l", FollowLast::No).btime, (vfs::Timestamp { 1000, 0 }));
+
+    advance_clock(10);
+    write_file("/f", "changed");
+    ASSERT_EQ(error_of(vfs::chmod(root_context(), "/f", 0600)), kOk);
+    ASSERT_EQ(error_of(vfs::set_times(root_context(), "/f", vfs::TimeChange::set({ 5, 6 }),
+                                      vfs::TimeChange::set({ 7, 8 }))),
+              kOk);
+    ASSERT_EQ(error_of(vfs::rename(root_context(), "/f", root_context(), "/d/g")), kOk);
+    auto moved = stat("/d/g");
+    EXPECT_EQ(moved.btime, (vfs::Timestamp { 1000, 0 }));
+    EXPECT_EQ(moved.ctime.sec, 1010);
+
+    write_file("/later", "");
+    EXPECT_EQ(stat("/later").btime, (vfs::Timestamp { 1010, 0 }));
+}
+
 TEST_F(VfsTmpfs, SymlinksReportTheirTarget)
 {
     ASSERT_EQ(error_of(vfs::symlink(root_context(), "some/where", "/l")), kOk);

@@ -1,6 +1,7 @@
 #include "tty/tty.h"
 
 #include "lib/math.h"
+#include "proc/io_events.h"
 
 namespace tty {
 
@@ -90,6 +91,7 @@ klib::ErrorOr<void> Tty::ioctl_set_termios(const Termios& termios, bool, bool fl
     }
     // Leaving canonical mode or lowering VMIN can make input readable.
     readers_.wake_all();
+    proc::announce_io_event();
     return {};
 }
 
@@ -163,6 +165,7 @@ void Tty::receive(klib::ReadonlyBytes input)
             sender(group, signals[i]);
     }
     readers_.wake_all();
+    proc::announce_io_event();
 }
 
 void Tty::wake_readers() { readers_.wake_all(); }

@@ -58,7 +58,8 @@ public:
     void receive(klib::ReadonlyBytes);
     // Makes blocked readers check their `interrupted` predicate again.
     void wake_readers();
-    // Whether a read would find input now (for poll, later).
+    // Whether a read would find input now (poll's "readable"). Every change
+    // of that is announced to poll (proc/io_events.h).
     bool has_input() const;
     // Discards pending input (TCFLSH).
     void flush_input();

@@ -75,6 +75,12 @@ public:
         return done;
     }
 
+    // Output never blocks; a read does until a line (or VMIN bytes) is in.
+    vfs::PollEvents poll_events(const vfs::FileDescription&) const override
+    {
+        return (console().has_input() ? vfs::kPollIn : 0) | vfs::kPollOut;
+    }
+
     klib::ErrorOr<int64_t> ioctl(vfs::FileDescription&, uint32_t request, uint64_t argument) override
     {
         proc::Process& process = *proc::current_process();

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "abi-versions/v3/program/types.h" // BANOS_POLL*
 #include "lib/error_or.h"
 #include "vfs/types.h"
 
@@ -16,6 +17,15 @@ namespace vfs {
 
 class FileDescription;
 class IoBuffer;
+
+// What poll() asks and answers, in program ABI 3's numbering, which the
+// kernel uses as its own (kernel ABIs pass it through).
+using PollEvents = uint16_t;
+constexpr PollEvents kPollIn = BANOS_POLLIN;
+constexpr PollEvents kPollOut = BANOS_POLLOUT;
+constexpr PollEvents kPollError = BANOS_POLLERR;
+constexpr PollEvents kPollHangUp = BANOS_POLLHUP;
+constexpr PollEvents kPollInvalid = BANOS_POLLNVAL;
 
 class File {
 public:
@@ -43,6 +53,12 @@ public:
 
     // ftruncate for files that are not inode-backed.
     virtual klib::ErrorOr<void> truncate(uint64_t) { return klib::ErrorCode::Invalid; }
+
+    // poll(): the events that hold now, without waiting. A file that can
+    // block (pipe, terminal) says when a read or write would not, and
+    // announces every change of that through proc/io_events.h; anything
+    // else never blocks, so it is always readable and writable.
+    virtual PollEvents poll_events(const FileDescription&) const { return kPollIn | kPollOut; }
 };
 
 // Regular files and directories: reads and writes go to the description's

@@ -23,7 +23,7 @@ Inode::Inode(klib::RefPtr<FileSystem> file_system, uint64_t ino, uint32_t mode, 
 {
     __atomic_add_fetch(&g_live_inodes, 1, __ATOMIC_RELAXED);
     Timestamp time = now();
-    attributes_ = { mode, owner.uid, owner.gid, 1, rdev, time, time, time };
+    attributes_ = { mode, owner.uid, owner.gid, 1, rdev, time, time, time, {} };
 }
 
 Inode::Attributes Inode::attributes() const
@@ -51,6 +51,7 @@ Metadata Inode::metadata() const
     m.atime = a.atime;
     m.mtime = a.mtime;
     m.ctime = a.ctime;
+    m.btime = a.btime;
     return m;
 }
 
@@ -83,6 +84,12 @@ ErrorOr<void> Inode::set_times(const Timestamp* atime, const Timestamp* mtime)
         attributes_.mtime = *mtime;
     attributes_.ctime = time;
     return {};
+}
+
+void Inode::record_birth()
+{
+    klib::SpinlockGuard guard(attributes_lock_);
+    attributes_.btime = attributes_.ctime;
 }
 
 void Inode::set_link_count(uint32_t count)

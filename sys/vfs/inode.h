@@ -82,6 +82,7 @@ public:
         Timestamp atime;
         Timestamp mtime;
         Timestamp ctime;
+        Timestamp btime; // birth: zero unless the file system records it
     };
     Attributes attributes() const;
     uint32_t mode() const { return attributes().mode; }
@@ -139,6 +140,9 @@ public:
 protected:
     Inode(klib::RefPtr<FileSystem>, uint64_t ino, uint32_t mode, Owner, uint64_t rdev = 0);
 
+    // File systems that create files (tmpfs, device registration) stamp
+    // them born at creation; others leave the birth time zero ("unknown").
+    void record_birth();
     void set_link_count(uint32_t);
     void adjust_link_count(int delta);
     uint32_t link_count() const { return attributes().nlink; }

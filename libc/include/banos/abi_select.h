@@ -17,6 +17,10 @@
 #define BANOS_PROGRAM_TYPES_H "abi-versions/v2/program/types.h"
 #define BANOS_PROGRAM_SLOTS_DEF "abi-versions/v2/program/slots.def"
 #define BANOS_PROGRAM_ERRNO_DEF "abi-versions/v2/program/errno.def"
+#elif BANOS_PROGRAM_ABI == 3
+#define BANOS_PROGRAM_TYPES_H "abi-versions/v3/program/types.h"
+#define BANOS_PROGRAM_SLOTS_DEF "abi-versions/v3/program/slots.def"
+#define BANOS_PROGRAM_ERRNO_DEF "abi-versions/v3/program/errno.def"
 #else
 #error "this libc does not know the program ABI BANOS_PROGRAM_ABI names"
 #endif

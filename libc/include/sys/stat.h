@@ -1,7 +1,11 @@
 /* struct stat has the program ABI's layout: banos_v1_stat (32-bit times,
  * st_atime/st_mtime/st_ctime in seconds) in ABI 1, banos_v2_stat (st_atim,
- * st_mtim, st_ctim timespecs; st_atime and friends name their seconds)
- * from ABI 2, whose stat calls use the stat64 slots. */
+ * st_mtim, st_ctim timespecs; st_atime and friends name their seconds) in
+ * ABI 2, whose stat calls use the stat64 slots, and banos_v3_stat in ABI 3:
+ * ABI 2's plus st_birthtim, the file's creation time, which holds only when
+ * st_flags has BANOS_V3_STAT_BIRTHTIME (a kernel that does not record birth
+ * times leaves it zero and the flag clear); its calls use the fstatat_v3
+ * and fstat_v3 slots. */
 #ifndef __BANOS_SYS_STAT_H
 #define __BANOS_SYS_STAT_H
 
@@ -11,7 +15,38 @@
 #include <bits/mode.h>
 #include <bits/timespec.h>
 
-#if defined(BANOS_PROGRAM_ABI_V2)
+#if defined(BANOS_PROGRAM_ABI_V3)
+struct stat {
+    dev_t st_dev;
+    ino_t st_ino;
+    nlink_t st_nlink;
+    mode_t st_mode;
+    uid_t st_uid;
+    gid_t st_gid;
+    unsigned int st_flags; /* BANOS_V3_STAT_BIRTHTIME: st_birthtim is known */
+    dev_t st_rdev;
+    off_t st_size;
+    blksize_t st_blksize;
+    blkcnt_t st_blocks;
+    struct timespec st_atim;
+    struct timespec st_mtim;
+    struct timespec st_ctim;
+    struct timespec st_birthtim;
+    long __st_reserved1[3];
+};
+#define st_atime st_atim.tv_sec
+#define st_mtime st_mtim.tv_sec
+#define st_ctime st_ctim.tv_sec
+#define st_birthtime st_birthtim.tv_sec
+#define __BANOS_STAT_ABI struct banos_v3_stat
+__BANOS_STATIC_ASSERT(__builtin_offsetof(struct stat, st_atim) == __builtin_offsetof(__BANOS_STAT_ABI, st_atim)
+        && __builtin_offsetof(struct stat, st_mtim) == __builtin_offsetof(__BANOS_STAT_ABI, st_mtim)
+        && __builtin_offsetof(struct stat, st_ctim) == __builtin_offsetof(__BANOS_STAT_ABI, st_ctim)
+        && __builtin_offsetof(struct stat, st_birthtim) == __builtin_offsetof(__BANOS_STAT_ABI, st_birthtim)
+        && __builtin_offsetof(struct stat, st_flags) == __builtin_offsetof(__BANOS_STAT_ABI, st_flags)
+        && sizeof(nlink_t) == 8 && sizeof(blksize_t) == 8,
+    "struct stat has the program ABI's layout");
+#elif defined(BANOS_PROGRAM_ABI_V2)
 struct stat {
     dev_t st_dev;
     ino_t st_ino;
@@ -94,7 +129,7 @@ int lstat(const char* __restrict path, struct stat* __restrict out);
 int mkdir(const char* path, mode_t mode);
 int chmod(const char* path, mode_t mode);
 mode_t umask(mode_t mask);
-#ifdef BANOS_HAS_SLOT_fstatat64
+#if defined(BANOS_HAS_SLOT_fstatat64) || defined(BANOS_HAS_SLOT_fstatat_v3)
 int fstatat(int dirfd, const char* __restrict path, struct stat* __restrict out, int flags);
 #endif
 #ifdef BANOS_HAS_SLOT_mkdirat

@@ -52,6 +52,16 @@ int sigprocmask(int how, const sigset_t* __restrict set, sigset_t* __restrict ol
 
 int sigsuspend(const sigset_t* mask) { return __banos_slot_sigsuspend(mask); }
 
+int sigpending(sigset_t* set)
+{
+#ifdef BANOS_HAS_SLOT_sigpending
+    return __banos_slot_sigpending(set);
+#else
+    (void)set;
+    return fail(ENOSYS);
+#endif
+}
+
 int sigemptyset(sigset_t* set)
 {
     *set = 0;

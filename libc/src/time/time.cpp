@@ -59,6 +59,17 @@ int clock_gettime(clockid_t clock, struct timespec* out)
     return __banos_slot_clock_gettime(clock, reinterpret_cast<banos_v2_timespec*>(out));
 }
 
+int clock_getres(clockid_t clock, struct timespec* out)
+{
+#ifdef BANOS_HAS_SLOT_clock_getres
+    return __banos_slot_clock_getres(clock, reinterpret_cast<banos_v2_timespec*>(out));
+#else
+    (void)clock;
+    (void)out;
+    return fail(ENOSYS); // only the layer knows what the kernel's clocks count in
+#endif
+}
+
 int timespec_get(struct timespec* out, int base)
 {
     if (base != TIME_UTC || clock_gettime(CLOCK_REALTIME, out) != 0)

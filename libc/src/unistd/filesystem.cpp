@@ -1,5 +1,6 @@
-// Paths and the working directory. ABI 2's open uses openat(AT_FDCWD),
-// its stat family the 64-bit stat64 slots.
+// Paths and the working directory. From ABI 2 open uses openat(AT_FDCWD);
+// the stat family uses ABI 2's 64-bit stat64 slots, or ABI 3's
+// fstatat_v3/fstat_v3 (with the birth time).
 #include <banos/slots.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -16,8 +17,10 @@ using banos::libc::fail;
 namespace {
 
 // ABI 2 gave stat, fstat and lstat a 64-bit layout under new slot names
-// (stat64...).
-#if defined(BANOS_PROGRAM_ABI_V2)
+// (stat64...); ABI 3 the birth time, through fstatat_v3 and fstat_v3.
+#if defined(BANOS_HAS_SLOT_fstatat_v3)
+using AbiStat = struct banos_v3_stat;
+#elif defined(BANOS_PROGRAM_ABI_V2)
 using AbiStat = struct banos_v2_stat;
 #define STAT_SLOT(name) __banos_slot_##name##64
 #else
@@ -66,11 +69,27 @@ int openat(int dirfd, const char* path, int flags, ...)
 }
 #endif
 
+#if defined(BANOS_HAS_SLOT_fstatat_v3)
+int stat(const char* __restrict path, struct stat* __restrict out)
+{
+    return __banos_slot_fstatat_v3(AT_FDCWD, path, abi(out), 0);
+}
+int fstat(int fd, struct stat* out) { return __banos_slot_fstat_v3(fd, abi(out)); }
+int lstat(const char* __restrict path, struct stat* __restrict out)
+{
+    return __banos_slot_fstatat_v3(AT_FDCWD, path, abi(out), AT_SYMLINK_NOFOLLOW);
+}
+int fstatat(int dirfd, const char* __restrict path, struct stat* __restrict out, int flags)
+{
+    return __banos_slot_fstatat_v3(dirfd, path, abi(out), flags);
+}
+#else
 int stat(const char* __restrict path, struct stat* __restrict out) { return STAT_SLOT(stat)(path, abi(out)); }
 int fstat(int fd, struct stat* out) { return STAT_SLOT(fstat)(fd, abi(out)); }
 int lstat(const char* __restrict path, struct stat* __restrict out) { return STAT_SLOT(lstat)(path, abi(out)); }
+#endif
 
-#ifdef BANOS_HAS_SLOT_fstatat64
+#if defined(BANOS_HAS_SLOT_fstatat64) && !defined(BANOS_HAS_SLOT_fstatat_v3)
 int fstatat(int dirfd, const char* __restrict path, struct stat* __restrict out, int flags)
 {
     return __banos_slot_fstatat64(dirfd, path, abi(out), flags);
@@ -97,6 +116,28 @@ int renameat(int from_dirfd, const char* from, int to_dirfd, const char* to)
 #endif
 int link(const char* existing, const char* created) { return __banos_slot_link(existing, created); }
 int chdir(const char* path) { return __banos_slot_chdir(path); }
+
+int fchdir(int fd)
+{
+#ifdef BANOS_HAS_SLOT_fchdir
+    return __banos_slot_fchdir(fd);
+#else
+    (void)fd;
+    return fail(ENOSYS);
+#endif
+}
+
+// A slot from ABI 3 on (the kernel checks the descriptor; its file systems
+// keep everything in memory).
+int fsync(int fd)
+{
+#ifdef BANOS_HAS_SLOT_fsync
+    return __banos_slot_fsync(fd);
+#else
+    (void)fd;
+    return fail(ENOSYS);
+#endif
+}
 int chown(const char* path, uid_t owner, gid_t group) { return __banos_slot_chown(path, owner, group); }
 int access(const char* path, int mode) { return __banos_slot_access(path, mode); }
 #ifdef BANOS_HAS_SLOT_faccessat

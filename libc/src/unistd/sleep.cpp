@@ -40,10 +40,15 @@ int usleep(useconds_t microseconds)
     return nanosleep(&duration, nullptr);
 }
 
-unsigned int alarm(unsigned int)
+unsigned int alarm(unsigned int seconds)
 {
-    errno = ENOSYS;
+#ifdef BANOS_HAS_SLOT_alarm
+    return __banos_slot_alarm(seconds);
+#else
+    (void)seconds;
+    errno = ENOSYS; // no timer slot before ABI 3
     return 0;
+#endif
 }
 
 int pause(void)

@@ -14,6 +14,10 @@
 
 using banos::libc::fail;
 
+#ifdef BANOS_HAS_SLOT_sysconf
+static_assert(_SC_NPROCESSORS_CONF == BANOS_SC_NPROCESSORS_CONF && _SC_NPROCESSORS_ONLN == BANOS_SC_NPROCESSORS_ONLN);
+#endif
+
 extern "C" {
 
 int getpagesize(void)
@@ -43,7 +47,12 @@ long sysconf(int name)
         return HOST_NAME_MAX;
     case _SC_NPROCESSORS_CONF:
     case _SC_NPROCESSORS_ONLN:
-        return 1; // no slot reports the CPU count yet
+#ifdef BANOS_HAS_SLOT_sysconf
+        // The layer knows the CPU count (and keeps these names' numbers).
+        return __banos_slot_sysconf(name);
+#else
+        return 1; // program ABI 1 has no slot that tells
+#endif
     default:
         return fail<long>(EINVAL);
     }

@@ -32,6 +32,8 @@ void test_process(void);
 void test_signals(void);
 void test_misc(void);
 void test_terminal(void);
+/* The calls program ABI 3 added, in every ABI. */
+void test_calls(void);
 
 /* The child side of the process tests: argv[1] is "--child=<what>". */
 int child_main(const char* what, int argc, char** argv);

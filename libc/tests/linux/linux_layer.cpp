@@ -51,7 +51,9 @@ constexpr long read = 0, write = 1, open = 2, close = 3, stat = 4, fstat = 5, ls
                getppid = 110, setsid = 112, getpgid = 121, getsid = 124, rt_sigsuspend = 130, arch_prctl = 158,
                time = 201, getdents64 = 217, clock_gettime = 228, exit_group = 231, openat = 257, mkdirat = 258,
                newfstatat = 262, unlinkat = 263, renameat = 264, faccessat = 269, dup3 = 292, pipe2 = 293,
-               getcpu = 309, getrandom = 318, sched_getaffinity = 204;
+               getcpu = 309, getrandom = 318, sched_getaffinity = 204, poll = 7, readv = 19, writev = 20,
+               alarm = 37, exit = 60, fsync = 74, fchdir = 81, rt_sigpending = 127, clock_getres = 229,
+               statx = 332;
 } // namespace nr
 
 constexpr long arch_set_fs = 0x1002;
@@ -579,6 +581,210 @@ static int64_t linux_sysconf(int32_t name)
     for (uint64_t word_bits : mask)
         count += __builtin_popcountll(word_bits);
     return count;
+}
+#endif
+
+#ifdef BANOS_HAS_SLOT_readv
+// Program ABI 3's iovec and pollfd are Linux's; clock ids and signal sets too.
+static int64_t linux_readv(int32_t fd, const struct banos_v3_iovec* vector, int32_t count)
+{
+    return result_of(linux_syscall(nr::readv, fd, word(vector), count));
+}
+
+static int64_t linux_writev(int32_t fd, const struct banos_v3_iovec* vector, int32_t count)
+{
+    return result_of(linux_syscall(nr::writev, fd, word(vector), count));
+}
+
+static int32_t linux_poll(struct banos_v3_pollfd* fds, uint32_t count, int32_t timeout_ms)
+{
+    return result32(linux_syscall(nr::poll, word(fds), count, timeout_ms));
+}
+
+static uint32_t linux_alarm(uint32_t seconds) { return static_cast<uint32_t>(linux_syscall(nr::alarm, seconds)); }
+
+static int32_t linux_clock_getres(int32_t clock, struct banos_v2_timespec* out)
+{
+    return result32(linux_syscall(nr::clock_getres, clock, word(out)));
+}
+
+static int32_t linux_sigpending(uint64_t* set) { return result32(linux_syscall(nr::rt_sigpending, word(set), 8)); }
+static int32_t linux_fsync(int32_t fd) { return result32(linux_syscall(nr::fsync, fd)); }
+static int32_t linux_fchdir(int32_t fd) { return result32(linux_syscall(nr::fchdir, fd)); }
+
+// statx, which tells the birth time where the file system records it.
+struct LinuxStatxTime {
+    int64_t seconds;
+    uint32_t nanoseconds;
+    int32_t reserved;
+};
+struct LinuxStatx {
+    uint32_t mask, blksize;
+    uint64_t attributes;
+    uint32_t nlink, uid, gid;
+    uint16_t mode, spare0;
+    uint64_t ino, size, blocks, attributes_mask;
+    LinuxStatxTime atime, btime, ctime, mtime;
+    uint32_t rdev_major, rdev_minor, dev_major, dev_minor;
+    uint64_t spare[14];
+};
+static_assert(sizeof(LinuxStatx) == 256);
+constexpr long statx_basic_stats = 0x7ff, statx_btime = 0x800, at_empty_path = 0x1000;
+
+uint64_t linux_device(uint32_t major, uint32_t minor)
+{
+    return (uint64_t(major & 0xfffff000) << 32) | (uint64_t(major & 0xfff) << 8) | (uint64_t(minor & 0xffffff00) << 12)
+        | (minor & 0xff);
+}
+
+static int32_t statx_call(int32_t dirfd, const char* path, int32_t flags, struct banos_v3_stat* out)
+{
+    LinuxStatx linux_statx {};
+    long result = linux_syscall(nr::statx, dirfd, word(path), flags, statx_basic_stats | statx_btime, word(&linux_statx));
+    if (result < 0)
+        return result32(result);
+    banos_v3_stat stat {};
+    stat.st_dev = linux_device(linux_statx.dev_major, linux_statx.dev_minor);
+    stat.st_ino = linux_statx.ino;
+    stat.st_nlink = linux_statx.nlink;
+    stat.st_mode = linux_statx.mode;
+    stat.st_uid = linux_statx.uid;
+    stat.st_gid = linux_statx.gid;
+    stat.st_rdev = linux_device(linux_statx.rdev_major, linux_statx.rdev_minor);
+    stat.st_size = static_cast<int64_t>(linux_statx.size);
+    stat.st_blksize = linux_statx.blksize;
+    stat.st_blocks = static_cast<int64_t>(linux_statx.blocks);
+    stat.st_atim = { linux_statx.atime.seconds, linux_statx.atime.nanoseconds };
+    stat.st_mtim = { linux_statx.mtime.seconds, linux_statx.mtime.nanoseconds };
+    stat.st_ctim = { linux_statx.ctime.seconds, linux_statx.ctime.nanoseconds };
+    if (linux_statx.mask & statx_btime) {
+        stat.st_flags = BANOS_V3_STAT_BIRTHTIME;
+        stat.st_birthtim = { linux_statx.btime.seconds, linux_statx.btime.nanoseconds };
+    }
+    *out = stat;
+    return 0;
+}
+
+static int32_t linux_fstatat_v3(int32_t dirfd, const char* path, struct banos_v3_stat* out, int32_t flags)
+{
+    return statx_call(dirfd, path, flags, out);
+}
+
+static int32_t linux_fstat_v3(int32_t fd, struct banos_v3_stat* out) { return statx_call(fd, "", at_empty_path, out); }
+
+// posix_spawn as the banos layer does it on kernels without a spawn call:
+// fork, the actions and attributes in the child, execve, and a
+// close-on-exec pipe that carries the child's error back.
+namespace {
+long spawn_child_step(const banos_v3_spawn_action& action, long* report)
+{
+    constexpr long f_dupfd_cloexec = 1030, f_getfd = 1, f_setfd = 2, ebadf = -9;
+    bool named = action.fd == *report || (action.kind == BANOS_SPAWN_ACTION_DUP2 && action.source_fd == *report);
+    if (action.kind != BANOS_SPAWN_ACTION_CHDIR && named) {
+        long moved = linux_syscall(nr::fcntl, *report, f_dupfd_cloexec, 0);
+        if (moved < 0)
+            return moved;
+        linux_syscall(nr::close, *report);
+        *report = moved;
+    }
+    switch (action.kind) {
+    case BANOS_SPAWN_ACTION_OPEN: {
+        long opened = linux_syscall(nr::open, word(action.path), action.flags, action.mode);
+        if (opened < 0 || opened == action.fd)
+            return opened;
+        long moved = linux_syscall(nr::dup3, opened, action.fd, action.flags & BANOS_O_CLOEXEC);
+        linux_syscall(nr::close, opened);
+        return moved;
+    }
+    case BANOS_SPAWN_ACTION_CLOSE: {
+        long closed = linux_syscall(nr::close, action.fd);
+        return closed == ebadf ? 0 : closed;
+    }
+    case BANOS_SPAWN_ACTION_DUP2:
+        if (action.fd == action.source_fd) {
+            long flags = linux_syscall(nr::fcntl, action.fd, f_getfd, 0);
+            return flags < 0 ? flags : linux_syscall(nr::fcntl, action.fd, f_setfd, 0);
+        }
+        return linux_syscall(nr::dup2, action.source_fd, action.fd);
+    case BANOS_SPAWN_ACTION_CHDIR:
+        return linux_syscall(nr::chdir, word(action.path));
+    default:
+        return -error_invalid;
+    }
+}
+
+long spawn_child(const char* path, const struct banos_v3_spawn_actions* actions,
+    const struct banos_v3_spawn_attributes* attributes, char* const* argv, char* const* envp, uint64_t parent_mask,
+    long* report)
+{
+    uint32_t flags = attributes != nullptr ? attributes->flags : 0;
+    for (int signal = 1; signal < 32; ++signal) {
+        if (signal == BANOS_SIGKILL || signal == BANOS_SIGSTOP)
+            continue;
+        LinuxSigaction old {};
+        if (linux_syscall(nr::rt_sigaction, signal, 0, word(&old), 8) < 0)
+            continue;
+        bool caught = old.handler != BANOS_SIG_DFL && old.handler != BANOS_SIG_IGN;
+        bool named = (flags & BANOS_SPAWN_SETSIGDEF) && (attributes->sigdefault & (1ull << (signal - 1)));
+        LinuxSigaction to_default {};
+        if ((caught || named) && linux_syscall(nr::rt_sigaction, signal, word(&to_default), 0, 8) < 0)
+            return -error_invalid;
+    }
+    long result = 0;
+    if ((flags & BANOS_SPAWN_SETSID) && (result = linux_syscall(nr::setsid)) < 0)
+        return result;
+    if ((flags & BANOS_SPAWN_SETPGROUP) && (result = linux_syscall(nr::setpgid, 0, attributes->pgroup)) < 0)
+        return result;
+    if ((flags & BANOS_SPAWN_RESETIDS)
+        && ((result = linux_syscall(nr::setgid, linux_syscall(nr::getgid))) < 0
+            || (result = linux_syscall(nr::setuid, linux_syscall(nr::getuid))) < 0))
+        return result;
+    for (uint32_t i = 0; actions != nullptr && i < actions->count; ++i)
+        if ((result = spawn_child_step(actions->actions[i], report)) < 0)
+            return result;
+    uint64_t mask = (flags & BANOS_SPAWN_SETSIGMASK) ? attributes->sigmask : parent_mask;
+    linux_syscall(nr::rt_sigprocmask, BANOS_SIG_SETMASK, word(&mask), 0, 8);
+    return linux_syscall(nr::execve, word(path), word(argv), word(envp));
+}
+} // namespace
+
+static int32_t linux_posix_spawn(int32_t* pid, const char* path, const struct banos_v3_spawn_actions* actions,
+    const struct banos_v3_spawn_attributes* attributes, char* const* argv, char* const* envp)
+{
+    int32_t report[2];
+    long result = linux_syscall(nr::pipe2, word(report), BANOS_O_CLOEXEC);
+    if (result < 0)
+        return result32(result);
+    uint64_t all = ~0ull, parent_mask = 0;
+    linux_syscall(nr::rt_sigprocmask, BANOS_SIG_SETMASK, word(&all), word(&parent_mask), 8);
+    long child = linux_syscall(nr::fork);
+    if (child == 0) {
+        linux_syscall(nr::close, report[0]);
+        long writer = report[1];
+        int32_t error = static_cast<int32_t>(-spawn_child(path, actions, attributes, argv, envp, parent_mask, &writer));
+        linux_syscall(nr::write, writer, word(&error), sizeof error);
+        linux_syscall(nr::exit, 127);
+    }
+    linux_syscall(nr::rt_sigprocmask, BANOS_SIG_SETMASK, word(&parent_mask), 0, 8);
+    linux_syscall(nr::close, report[1]);
+    if (child < 0) {
+        linux_syscall(nr::close, report[0]);
+        return result32(child);
+    }
+    int32_t error = 0;
+    long got;
+    while ((got = linux_syscall(nr::read, report[0], word(&error), sizeof error)) == -4) {
+    }
+    linux_syscall(nr::close, report[0]);
+    if (got == sizeof error) {
+        while (linux_syscall(nr::wait4, child, 0, 0, 0) == -4) {
+        }
+        set_errno(error);
+        return -1;
+    }
+    if (pid != nullptr)
+        *pid = static_cast<int32_t>(child);
+    return 0;
 }
 #endif
 

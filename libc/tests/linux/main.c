@@ -78,6 +78,7 @@ int main(int argc, char** argv, char** envp)
     test_signals();
     test_misc();
     test_terminal();
+    test_calls();
 
     remove_tree(test_directory);
     return test_failures == 0 ? EXIT_SUCCESS : EXIT_FAILURE;

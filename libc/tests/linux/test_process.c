@@ -49,6 +49,19 @@ int child_main(const char* what, int argc, char** argv)
         printf("got %s", answer);
         return 0;
     }
+    if (strcmp(what, "cwd") == 0) { /* where posix_spawn's chdir action left it */
+        char cwd[512];
+        printf("cwd:%s", getcwd(cwd, sizeof cwd) != NULL ? cwd : "?");
+        return 0;
+    }
+    if (strcmp(what, "group") == 0) { /* is it its own process group's leader? */
+        printf("group:%s", getpgrp() == getpid() ? "own" : "inherited");
+        return 0;
+    }
+    if (strcmp(what, "descriptor") == 0) { /* argv[2]: is this descriptor open? */
+        printf("descriptor:%s", fcntl(atoi(argv[2]), F_GETFD) >= 0 ? "open" : "closed");
+        return 0;
+    }
     if (strcmp(what, "abort") == 0)
         abort();
     if (strcmp(what, "segfault") == 0) {

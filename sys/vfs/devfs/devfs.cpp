@@ -31,6 +31,7 @@ public:
         , open_(opener)
         , context_(context)
     {
+        record_birth(); // a device node is born when its driver registers it
     }
 
     ErrorOr<klib::OwnPtr<File>> open(uint32_t flags) override { return open_(context_, flags); }
@@ -44,6 +45,7 @@ class RootDirectory final : public Inode {
 public:
     explicit RootDirectory(RefPtr<FileSystem> fs) : Inode(std::move(fs), kRootIno, BANOS_S_IFDIR | 0755, Owner {})
     {
+        record_birth();
         set_link_count(2);
     }
 

@@ -41,9 +41,11 @@ public:
     void note_change(unsigned fields) { touch(fields); }
 
 protected:
+    // Born now: tmpfs records birth times.
     Node(klib::RefPtr<TmpfsFileSystem> fs, uint32_t mode, Owner owner)
         : Inode(klib::RefPtr<FileSystem>(fs.get()), fs->allocate_ino(), mode, owner)
     {
+        record_birth();
     }
 };
 

@@ -115,4 +115,30 @@ inline Status uname(SystemName* out)
     return Status::ok(0);
 }
 
+// Kernel ABI 1 counts time in ticks: every clock has the tick's resolution.
+inline Status clock_getres(Clock, Timespec* out)
+{
+    *out = { 0, 1000000000 / BANOS_K1_TICK_HZ };
+    return Status::ok(0);
+}
+
+} // namespace layer::backend
+
+// What kernel ABI 1 lacks, built on what it has: readv and writev on read
+// and write, posix_spawn on fork and execve. poll cannot be built honestly
+// (nothing says when a descriptor would block), so it is ENOSYS.
+#include "back/common/spawn_emulation.h"
+#include "back/common/vectored_emulation.h"
+
+namespace layer::backend {
+
+inline Status readv(int32_t fd, const IoVector* vector, int32_t count) { return emulation::readv(fd, vector, count); }
+inline Status writev(int32_t fd, const IoVector* vector, int32_t count) { return emulation::writev(fd, vector, count); }
+inline Status poll(PollEntry*, uint32_t, int32_t) { return Status::fail(Error::NotImplemented); }
+inline Status posix_spawn(int32_t* pid, const char* path, const SpawnAction* actions, uint32_t count,
+                          const SpawnAttributes* attributes, char* const* argv, char* const* envp)
+{
+    return emulation::posix_spawn(pid, path, actions, count, attributes, argv, envp);
+}
+
 } // namespace layer::backend

@@ -138,4 +138,31 @@ inline Status uname(SystemName* out)
     return Status::ok(0);
 }
 
+// The TSC-backed clocks count nanoseconds; the coarse ones move once a
+// timer tick, which the kpmap states (the always-trap variant reads every
+// clock through the trap, in nanoseconds).
+inline Status clock_getres(Clock clock, Timespec* out)
+{
+    int64_t nanoseconds = 1;
+    if (kHasFastPaths && (clock == Clock::RealtimeCoarse || clock == Clock::MonotonicCoarse))
+        nanoseconds = static_cast<int64_t>(__banos_kpmap.coarse_resolution_ns);
+    *out = { nanoseconds / 1000000000, nanoseconds % 1000000000 };
+    return Status::ok(0);
+}
+
+} // namespace layer::backend
+
+// Kernel ABI 2 has readv, writev and poll, but no spawn: posix_spawn is
+// built on fork and execve.
+#include "back/common/register_vectored.h"
+#include "back/common/spawn_emulation.h"
+
+namespace layer::backend {
+
+inline Status posix_spawn(int32_t* pid, const char* path, const SpawnAction* actions, uint32_t count,
+                          const SpawnAttributes* attributes, char* const* argv, char* const* envp)
+{
+    return emulation::posix_spawn(pid, path, actions, count, attributes, argv, envp);
+}
+
 } // namespace layer::backend

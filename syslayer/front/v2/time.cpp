@@ -1,29 +1,8 @@
 // Program ABI 2: 64-bit time and clock_gettime.
 #include "backend.h"
+#include "front/v2/clock_ids.h"
 #include "syslayer/errno.h"
 #include "syslayer/slots.h"
-
-namespace {
-bool clock_from_program(int32_t id, layer::Clock* clock)
-{
-    switch (id) {
-    case BANOS_V2_CLOCK_REALTIME:
-        *clock = layer::Clock::Realtime;
-        return true;
-    case BANOS_V2_CLOCK_MONOTONIC:
-        *clock = layer::Clock::Monotonic;
-        return true;
-    case BANOS_V2_CLOCK_REALTIME_COARSE:
-        *clock = layer::Clock::RealtimeCoarse;
-        return true;
-    case BANOS_V2_CLOCK_MONOTONIC_COARSE:
-        *clock = layer::Clock::MonotonicCoarse;
-        return true;
-    default:
-        return false;
-    }
-}
-} // namespace
 
 extern "C" int64_t layer_time64(int64_t* out)
 {
@@ -39,7 +18,7 @@ extern "C" int64_t layer_time64(int64_t* out)
 extern "C" int32_t layer_clock_gettime(int32_t id, banos_v2_timespec* out)
 {
     layer::Clock clock;
-    if (!clock_from_program(id, &clock))
+    if (!layer::clock_from_program(id, &clock))
         return static_cast<int32_t>(layer::finish(layer::Status::fail(layer::Error::Invalid)));
     if (!out)
         return static_cast<int32_t>(layer::finish(layer::Status::fail(layer::Error::Fault)));

@@ -15,6 +15,7 @@
 #include "arch/x86_64/cpu/thread_context.h"
 #include "arch/x86_64/interrupts/exceptions.h"
 #include "kabi/kabi.h"
+#include "proc/alarm.h"
 #include "proc/scheduler.h"
 #include "proc/user_faults.h"
 #include "boot/boot_info.h"
@@ -137,6 +138,7 @@ void init_time()
         ktime::timer_tick();
         kabi::timer_tick();
         sched::timer_tick();
+        proc::deliver_due_alarms();
     });
     if (auto result = arch::lapic::start_timer(ktime::kTimerHz, arch::vector::kLapicTimer, *tsc_hz);
         result.is_error())
