@@ -380,6 +380,145 @@ static void check_orphans(void)
     CHECK("orphans.reparented", EXITED(status), "status %#x", status);
 }
 
+/* Kernel ABI 3: a call that has to wait is left pending by SUBMIT and
+ * finished by AWAIT, a second kernel entry; other kernels wait inside the
+ * one entry. Counted with the syscall counter, less what reading the
+ * counter costs (one entry in the always-trap layer). */
+static int kernel_abi(void) { return __banos_slot_syslayer_version() & 0xff; }
+
+static uint64_t counter_cost(void)
+{
+    uint64_t first = __banos_slot_banos_syscall_count();
+    return __banos_slot_banos_syscall_count() - first;
+}
+
+/* Whether /proc/<pid>/status says "S (sleeping)" within about 5 s. */
+static int wait_until_sleeping(int pid)
+{
+    char path[64], text[512];
+    snprintf(path, sizeof path, "/proc/%d/status", pid);
+    for (int tries = 0; tries < 500; ++tries) {
+        int fd = __banos_slot_open(path, BANOS_O_RDONLY, 0);
+        int64_t n = fd >= 0 ? __banos_slot_read(fd, text, sizeof text - 1) : -1;
+        if (fd >= 0)
+            __banos_slot_close(fd);
+        if (n > 0) {
+            text[n] = 0;
+            if (strstr(text, "State:\tS"))
+                return 1;
+        }
+        struct banos_v1_timespec pause_10ms = { 0, 10000000 };
+        __banos_slot_nanosleep(&pause_10ms, 0);
+    }
+    return 0;
+}
+
+static void check_pending_waitpid(void)
+{
+    uint64_t cost = counter_cost();
+    int parent = __banos_slot_getpid();
+    int pid = __banos_slot_fork();
+    if (pid == 0)
+        __banos_slot__exit(wait_until_sleeping(parent) ? 5 : 1);
+    uint64_t before = __banos_slot_banos_syscall_count();
+    int32_t status = -1;
+    int got = __banos_slot_waitpid(pid, &status, 0);
+    uint64_t entries = __banos_slot_banos_syscall_count() - before - cost;
+    uint64_t expected = kernel_abi() == 3 ? 2 : 1;
+    CHECK("pending.waitpid_that_waits", got == pid && EXITED(status) && EXIT_CODE(status) == 5 && entries == expected,
+          "waitpid %d status %#x, %llu kernel entries (expected %llu)", got, status, (unsigned long long)entries,
+          (unsigned long long)expected);
+
+    /* A child that is already gone: SUBMIT's probe reaps it, one entry. */
+    pid = __banos_slot_fork();
+    if (pid == 0)
+        __banos_slot__exit(6);
+    char path[64], text[512];
+    snprintf(path, sizeof path, "/proc/%d/status", pid);
+    for (int tries = 0; tries < 500; ++tries) {
+        int fd = __banos_slot_open(path, BANOS_O_RDONLY, 0);
+        int64_t n = fd >= 0 ? __banos_slot_read(fd, text, sizeof text - 1) : -1;
+        if (fd >= 0)
+            __banos_slot_close(fd);
+        if (n > 0 && (text[n] = 0, strstr(text, "State:\tZ")))
+            break;
+        struct banos_v1_timespec pause_10ms = { 0, 10000000 };
+        __banos_slot_nanosleep(&pause_10ms, 0);
+    }
+    before = __banos_slot_banos_syscall_count();
+    status = -1;
+    got = __banos_slot_waitpid(pid, &status, 0);
+    entries = __banos_slot_banos_syscall_count() - before - cost;
+    CHECK("pending.waitpid_for_a_zombie", got == pid && EXITED(status) && EXIT_CODE(status) == 6 && entries == 1,
+          "waitpid %d status %#x, %llu kernel entries", got, status, (unsigned long long)entries);
+}
+
+/* SA_RESTART while a call waits: the handler makes calls of its own (on
+ * kernel ABI 3, messages of its own), and the interrupted wait still
+ * resumes and finishes, as on every kernel. */
+static volatile int restart_handler_calls;
+static void restart_handler(int signal)
+{
+    (void)signal;
+    /* One call that finishes at once and one that waits (on kernel ABI 3,
+     * a message of its own left pending). */
+    struct banos_v1_timespec nap = { 0, 1000000 };
+    if (__banos_slot_getpgid(0) > 0 && __banos_slot_nanosleep(&nap, 0) == 0)
+        restart_handler_calls = 1;
+    else
+        restart_handler_calls = -1;
+}
+
+static void check_restart_with_calls_in_handler(void)
+{
+    restart_handler_calls = 0;
+    install(BANOS_SIGUSR1, restart_handler, BANOS_SA_RESTART);
+    int parent = __banos_slot_getpid();
+    int pid = __banos_slot_fork();
+    if (pid == 0) {
+        if (!wait_until_sleeping(parent))
+            __banos_slot__exit(1);
+        __banos_slot_kill(parent, BANOS_SIGUSR1);
+        struct banos_v1_timespec pause = { 0, 50000000 };
+        __banos_slot_nanosleep(&pause, 0);
+        __banos_slot__exit(7);
+    }
+    int32_t status = -1;
+    errno = 0;
+    int got = __banos_slot_waitpid(pid, &status, 0);
+    CHECK("signal.restart_with_calls_in_handler",
+          got == pid && EXITED(status) && EXIT_CODE(status) == 7 && restart_handler_calls == 1,
+          "waitpid %d errno %d status %#x, handler %d", got, errno, status, restart_handler_calls);
+    struct banos_v1_sigaction reset = { BANOS_SIG_DFL, 0, 0 };
+    __banos_slot_sigaction(BANOS_SIGUSR1, &reset, 0);
+}
+
+#if BANOS_PROGRAM_ABI >= 2
+static int always_traps(void) { return (__banos_slot_syslayer_version() >> 16) & 1; }
+
+/* sched_getcpu and sysconf(_SC_NPROCESSORS_ONLN) come from the kpmap on
+ * kernels 2 and 3 (rdtscp's CPU number, the CPU count): no kernel entry. */
+static void check_cpu_fast_paths(void)
+{
+    enum { kCalls = 1000 };
+    uint64_t cost = counter_cost();
+    int64_t online = __banos_slot_sysconf(BANOS_SC_NPROCESSORS_ONLN);
+    int cpu = __banos_slot_sched_getcpu();
+    CHECK("cpu.values", online >= 1 && cpu >= 0 && cpu < online, "sysconf %lld, sched_getcpu %d", (long long)online,
+          cpu);
+    uint64_t before = __banos_slot_banos_syscall_count();
+    for (int i = 0; i < kCalls; ++i) {
+        (void)__banos_slot_sched_getcpu();
+        (void)__banos_slot_sysconf(BANOS_SC_NPROCESSORS_ONLN);
+    }
+    uint64_t entries = __banos_slot_banos_syscall_count() - before - cost;
+    uint64_t expected = kernel_abi() >= 2 && !always_traps() ? 0 : 2 * kCalls;
+    CHECK(expected ? "cpu.every_call_traps" : "cpu.no_kernel_entries", entries == expected,
+          "%d rounds of sched_getcpu and sysconf entered the kernel %llu times (expected %llu)", kCalls,
+          (unsigned long long)entries, (unsigned long long)expected);
+}
+#endif
+
 int main(void)
 {
     check_fork();
@@ -395,6 +534,11 @@ int main(void)
     check_stack();
     check_groups_and_ids();
     check_orphans();
+    check_pending_waitpid();
+    check_restart_with_calls_in_handler();
+#if BANOS_PROGRAM_ABI >= 2
+    check_cpu_fast_paths();
+#endif
     printf("kernel_process: %d failed\n", failures);
     return failures;
 }

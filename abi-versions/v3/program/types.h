@@ -25,7 +25,7 @@ struct banos_v3_stat {
     struct banos_v2_timespec st_mtim;
     struct banos_v2_timespec st_ctim;
     struct banos_v2_timespec st_birthtim;
-    int64_t reserved[2];
+    int64_t reserved[3];
 };
 
 struct banos_v3_iovec {

@@ -2,7 +2,7 @@
 #include "abi-versions/v2/kernel/abi.h"
 #include "kabi/common/file_traps.h"
 #include "kabi/kabi.h"
-#include "kabi/v2/shared_pages.h"
+#include "kabi/shared_pages/shared_pages.h"
 #include "kernel/log.h"
 #include "mm/user_memory.h"
 #include "proc/process.h"
@@ -64,30 +64,10 @@ Result trap_uname(const TrapArguments& a)
 }
 } // namespace
 
-void init() { v2::init_kpmap(); }
-
-void process_created(proc::Process& process)
-{
-    banos_k2_upmap& upmap = v2::upmap_of(process.upmap_frame());
-    process.set_syscall_counter(&upmap.syscall_count);
-    process_ids_changed(process);
-}
-
-void process_ids_changed(proc::Process& process)
-{
-    v2::write_shared(v2::upmap_of(process.upmap_frame()), [&](banos_k2_upmap& page) {
-        page.pid = process.pid();
-        page.ppid = process.ppid();
-        page.uid = process.credentials().uid;
-        page.euid = process.credentials().euid;
-        page.gid = process.credentials().gid;
-        page.egid = process.credentials().egid;
-        page.pgid = process.pgid();
-        page.sid = process.sid();
-    });
-}
-
-void timer_tick() { v2::update_coarse_time(); }
+void init() { shared::init_kpmap(BANOS_KERNEL_ABI_V2, shared::PerCpuRecords::No); }
+void process_created(proc::Process& process) { shared::process_created(process); }
+void process_ids_changed(proc::Process& process) { shared::process_ids_changed(process); }
+void timer_tick() { shared::update_coarse_time(); }
 
 #define KABI_TRAPS_DEF "abi-versions/v2/kernel/traps.def"
 #include "kabi/common/register_dispatch.inc"
@@ -95,17 +75,7 @@ void timer_tick() { v2::update_coarse_time(); }
 klib::ErrorOr<void> map_shared_pages(mm::AddressSpace& space, proc::Process& process, uint64_t window,
                                      const banos_layer_descriptor& layer)
 {
-    if (layer.kpmap_offset) {
-        mm::PhysAddr frame = v2::kpmap_frame();
-        TRY(space.map_frames(window + layer.kpmap_offset, klib::Span<const mm::PhysAddr>(&frame, 1), mm::kProtRead,
-                             mm::RegionKind::Frames, "kpmap", true));
-    }
-    if (layer.upmap_offset) {
-        mm::PhysAddr frame = process.upmap_frame();
-        TRY(space.map_frames(window + layer.upmap_offset, klib::Span<const mm::PhysAddr>(&frame, 1), mm::kProtRead,
-                             mm::RegionKind::ProcessPage, "upmap", true));
-    }
-    return {};
+    return shared::map_pages(space, process, window, layer);
 }
 
 } // namespace kabi

@@ -52,4 +52,11 @@ inline Status status_of(int64_t result)
     return Status::ok(result);
 }
 
+// The entry every back end provides (register_basic.h calls through it).
+inline Status invoke(uint64_t number, uint64_t a0 = 0, uint64_t a1 = 0, uint64_t a2 = 0, uint64_t a3 = 0,
+                     uint64_t a4 = 0, uint64_t a5 = 0)
+{
+    return status_of(call(number, a0, a1, a2, a3, a4, a5));
+}
+
 } // namespace layer::trap
