@@ -121,10 +121,11 @@ TrapResult trap_spawn(const TrapArguments& a)
         log_bad_spawn("too many file actions", count);
         return klib::ErrorCode::Invalid;
     }
-    // Checked before the child exists: a pid that cannot be stored must
-    // not leave an unknown child behind.
-    if (user_pid && !mm::is_user_range(user_pid, sizeof(int32_t)))
-        return klib::ErrorCode::Fault;
+    // The pid's place is tried before the child exists: once it runs, the
+    // call cannot be taken back.
+    int32_t stored = 0;
+    if (user_pid)
+        TRY(mm::copy_to_user(user_pid, &stored, sizeof(stored)));
     klib::Vector<sys::SpawnAction> actions;
     TRY(actions.try_reserve(count));
     for (uint64_t i = 0; i < count; ++i) {
@@ -152,10 +153,9 @@ TrapResult trap_spawn(const TrapArguments& a)
     TRY(mm::copy_from_user(argv_envp, a.a5, sizeof(argv_envp)));
     int pid = TRY(sys::spawn(a.a1, klib::Span<const sys::SpawnAction>(actions.data(), actions.size()),
                              user_attributes ? &attributes : nullptr, argv_envp[0], argv_envp[1]));
-    if (user_pid) {
-        int32_t stored = pid;
+    stored = pid;
+    if (user_pid)
         TRY(mm::copy_to_user(user_pid, &stored, sizeof(stored)));
-    }
     return 0;
 }
 

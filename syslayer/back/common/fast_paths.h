@@ -1,7 +1,8 @@
 #pragma once
 // The calls kernel ABIs 2 and 3 answer from the shared pages without
 // entering the kernel (DESIGN.md, "Shared pages"): identity, the syscall
-// counter, the current CPU, the CPU count, clocks and names. One copy for
+// counter, the current CPU, the CPU count, clocks, clock resolutions and
+// names. One copy for
 // both back ends; each includes it after declaring
 //   extern "C" const volatile <its kpmap type> __banos_kpmap;
 //   extern "C" const volatile banos_k2_upmap __banos_upmap;
@@ -80,6 +81,18 @@ inline Status clock_gettime(Clock clock, Timespec* out)
     if (kHasFastPaths && shared::clock_gettime(__banos_kpmap, clock, out))
         return Status::ok(0);
     return clock_trap(clock, out);
+}
+
+// The TSC-backed clocks count nanoseconds; the coarse ones move once a
+// timer tick, which the kpmap states (the always-trap layer reads every
+// clock through the kernel, in nanoseconds).
+inline Status clock_getres(Clock clock, Timespec* out)
+{
+    uint64_t nanoseconds = 1;
+    if (kHasFastPaths && shared::is_coarse(clock))
+        nanoseconds = shared::common_of(__banos_kpmap).coarse_resolution_ns;
+    *out = shared::timespec_of(nanoseconds);
+    return Status::ok(0);
 }
 
 inline Status uname(SystemName* out)
