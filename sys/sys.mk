@@ -4,7 +4,7 @@
 # tools/gen-ksyms makes the symbol table that the second embeds (it sits
 # after all code, so code addresses do not move; the build verifies that).
 
-KERNEL_ABIS ?= 1 2
+KERNEL_ABIS ?= 1 2 3
 KERNEL_ABI ?= 2
 
 # KERNEL_EXCLUDE: patterns of sources to leave out (a work-in-progress folder).

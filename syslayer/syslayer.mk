@@ -16,8 +16,10 @@ LAYER_CXXFLAGS := -std=c++20 -O2 -g $(WARNINGS) -fPIE -fvisibility=hidden -ffree
 LAYER_LDFLAGS := -pie --no-dynamic-linker -z norelro -z noexecstack -nostdlib --hash-style=gnu
 
 layer_front_sources = $(wildcard syslayer/front/common/*.cpp) \
-    $(foreach v,$(shell seq 1 $(1)),$(wildcard syslayer/front/v$(v)/*.cpp)) syslayer/descriptor.cpp \
-    syslayer/back/common/restorer.S
+    $(foreach v,$(shell seq 1 $(1)),$(wildcard syslayer/front/v$(v)/*.cpp)) syslayer/descriptor.cpp
+# A back end's own sources (kernel ABI 3's restorer); the register-convention
+# back ends, which have none, share the sigreturn-trap restorer.
+layer_back_sources = $(or $(wildcard syslayer/back/k$(1)/*.cpp syslayer/back/k$(1)/*.S),syslayer/back/common/restorer.S)
 
 $(BUILD)/syslayer/layer.ld: syslayer/layer.ld.S syslayer/include/syslayer/layout.h | $(DEPS_STAMP)
 	@mkdir -p $(@D)
@@ -33,7 +35,8 @@ $(1)_$(2)_$(3)_LFLAGS := $(LAYER_CXXFLAGS) -Isyslayer/back/k$(2) -DPROGRAM_ABI=$
     '-DBANOS_PROGRAM_TYPES_H="abi-versions/v$(1)/program/types.h"' \
     '-DBANOS_KERNEL_TRAPS_DEF="abi-versions/v$(2)/kernel/traps.def"' \
     '-DBANOS_KERNEL_ERRORS_DEF="abi-versions/v$(2)/kernel/errors.def"'
-$(1)_$(2)_$(3)_LOBJS := $$(patsubst %,$$($(1)_$(2)_$(3)_LDIR)/%.o,$$(call layer_front_sources,$(1)) syslayer/stubs.S)
+$(1)_$(2)_$(3)_LOBJS := $$(patsubst %,$$($(1)_$(2)_$(3)_LDIR)/%.o,$$(call layer_front_sources,$(1)) \
+    $$(call layer_back_sources,$(2)) syslayer/stubs.S)
 $(1)_$(2)_$(3)_LSTAMP := $$(call flags_file,$$($(1)_$(2)_$(3)_LDIR)/.flags,$$($(1)_$(2)_$(3)_LFLAGS))
 
 $$($(1)_$(2)_$(3)_LDIR)/%.cpp.o: %.cpp $$($(1)_$(2)_$(3)_LSTAMP) | $(DEPS_STAMP)
@@ -64,3 +67,5 @@ ALL_LAYERS := $(foreach k,$(KERNEL_ABIS),$(call layers_for_kernel,$(k)))
 
 .PHONY: layers
 layers: $(ALL_LAYERS)
+
+include syslayer/tests/tests.mk

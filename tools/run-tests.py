@@ -333,6 +333,16 @@ def main():
         if wanted("matrix"):
             for program_abi in args.program_abis.split():
                 matrix[(program_abi, abi)] = run_matrix_cell(totals, build, log_dir, abi, program_abi)
+        if wanted("syslayer-option") and abi != "1":
+            # The kernel option gives every process the always-trap layer,
+            # with no environment switch (kernel ABI 1 has only traps).
+            program_abi = args.program_abis.split()[-1]
+            run_vm(totals, f"{tag}.syslayer-option-trap", log_dir, kernel=kernel,
+                   initrd=[os.path.join(build, "images", f"initrd-k{abi}-p{program_abi}.tar")],
+                   append="test noselftest syslayer=trap init=/bin/conformance",
+                   expect=[rf"conformance: program ABI {program_abi} on kernel ABI {abi}, always-trap layer",
+                           r"PASS init\.run:/bin/conformance"],
+                   timeout=180)
         if wanted("system"):
             for program_abi in args.program_abis.split():
                 run_system_tests(totals, build, log_dir, abi, program_abi)
@@ -346,6 +356,15 @@ def main():
                    expect=[r"Booting `banos'", r"banos: booting", r"info: memory: \d+ MiB usable",
                            r"init: banos user space"],
                    timeout=60)
+
+    # `make matrix` alone also runs the shell-level tests at the matrix's
+    # two far corners: the oldest userland on the newest kernel and the
+    # newest userland on the oldest kernel (`make test` runs them for every
+    # combination already).
+    if wanted("matrix") and not wanted("system"):
+        kernels, programs = args.kernel_abis.split(), args.program_abis.split()
+        for kernel_abi, program_abi in sorted({(kernels[-1], programs[0]), (kernels[0], programs[-1])}):
+            run_system_tests(totals, build, log_dir, kernel_abi, program_abi)
 
     check_matrix_rows(totals, matrix, args.program_abis.split(), args.kernel_abis.split())
     if totals.failures:

@@ -296,6 +296,62 @@ static void check_proc(void)
     CHECK("proc.uid_follows_setuid", WIFEXITED(status) && WEXITSTATUS(status) == 0, "status %#x", status);
 }
 
+/* Kernel ABI 3 leaves a read that has to wait pending (SUBMIT) and finishes
+ * it in a second kernel entry (AWAIT); a read that finds data is one entry,
+ * as on every kernel. Counted with the syscall counter, less what reading
+ * the counter costs (one entry in the always-trap layer). */
+static int sleeping(pid_t pid)
+{
+    char path[64], state[64];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    for (int tries = 0; tries < 500; ++tries) {
+        if (status_field(path, "State", state, sizeof state) == 0 && state[0] == 'S')
+            return 1;
+        struct timespec pause_10ms = { 0, 10000000 };
+        nanosleep(&pause_10ms, 0);
+    }
+    return 0;
+}
+
+static void check_pending_read(void)
+{
+    uint64_t cost = banos_syscall_count();
+    cost = banos_syscall_count() - cost;
+    int kernel_abi = syslayer_version() & 0xff;
+    int fds[2];
+    char c = 0;
+    pipe(fds);
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        int ok = sleeping(parent); /* the parent waits inside its read */
+        write(fds[1], "w", 1);
+        _exit(ok ? 0 : 1);
+    }
+    close(fds[1]);
+    uint64_t before = banos_syscall_count();
+    ssize_t n = read(fds[0], &c, 1);
+    uint64_t entries = banos_syscall_count() - before - cost;
+    int status = 0;
+    waitpid(pid, &status, 0);
+    close(fds[0]);
+    uint64_t expected = kernel_abi == 3 ? 2 : 1;
+    CHECK("pending.read_that_waits", n == 1 && c == 'w' && WIFEXITED(status) && WEXITSTATUS(status) == 0
+          && entries == expected, "read %ld '%c', child status %#x, %llu kernel entries (expected %llu)", (long)n, c,
+          status, (unsigned long long)entries, (unsigned long long)expected);
+
+    pipe(fds);
+    write(fds[1], "d", 1);
+    before = banos_syscall_count();
+    n = read(fds[0], &c, 1);
+    entries = banos_syscall_count() - before - cost;
+    close(fds[0]);
+    close(fds[1]);
+    CHECK("pending.read_that_finds_data", n == 1 && c == 'd' && entries == 1, "read %ld '%c', %llu kernel entries",
+          (long)n, c, (unsigned long long)entries);
+}
+
 static void check_permissions(void)
 {
     char secret[128], open_file[128];
@@ -607,6 +663,7 @@ int main(void)
     check_pipes();
     check_devices();
     check_proc();
+    check_pending_read();
     check_permissions();
     check_file_mapping();
     check_vectored_io();

@@ -302,13 +302,48 @@ static void raw_syscall(void)
     __banos_slot__exit(0);
 }
 
+/* How many lines of the kernel log (/proc/kmsg) name `pid` and contain
+ * `text`. */
+static int kernel_log_lines(int pid, const char* text)
+{
+    static char log[65536];
+    int fd = __banos_slot_open("/proc/kmsg", BANOS_O_RDONLY, 0);
+    if (fd < 0)
+        return -1;
+    size_t size = 0;
+    int64_t n;
+    while (size < sizeof log - 1 && (n = __banos_slot_read(fd, log + size, sizeof log - 1 - size)) > 0)
+        size += (size_t)n;
+    __banos_slot_close(fd);
+    log[size] = 0;
+    char who[32];
+    snprintf(who, sizeof who, "pid %d ", pid);
+    int lines = 0;
+    for (char* line = log; line && *line;) {
+        char* end = strchr(line, '\n');
+        if (end)
+            *end = 0;
+        if (strstr(line, who) && strstr(line, text))
+            ++lines;
+        line = end ? end + 1 : 0;
+    }
+    return lines;
+}
+
 static void check_only_the_layer_enters(void)
 {
     int status = run_child(write_window);
     CHECK("window.write_faults", SIGNALED(status) && TERM_SIGNAL(status) == BANOS_SIGSEGV, "status %#x", status);
-    status = run_child(raw_syscall);
+    int pid = __banos_slot_fork();
+    if (pid == 0) {
+        raw_syscall();
+        __banos_slot__exit(0);
+    }
+    status = pid > 0 ? wait_child(pid) : -1;
     CHECK("window.syscall_outside_layer_sigsys", SIGNALED(status) && TERM_SIGNAL(status) == BANOS_SIGSYS, "status %#x",
           status);
+    int lines = kernel_log_lines(pid, "is outside the syscall layer; SIGSYS");
+    CHECK("window.syscall_outside_layer_logged_once", lines == 1, "%d log lines for pid %d", lines, pid);
 }
 
 static int recurse(int depth)
@@ -366,20 +401,28 @@ static void check_orphans(void)
 {
     int pid = __banos_slot_fork();
     if (pid == 0) {
+        int parent = __banos_slot_getpid();
         int grandchild = __banos_slot_fork();
         if (grandchild == 0) {
-            int parent = __banos_slot_getppid();
             struct banos_v1_timespec wait = { 0, 50000000 };
             __banos_slot_nanosleep(&wait, 0);
             /* Its parent is gone: it now belongs to init (or the kernel). */
             __banos_slot__exit(__banos_slot_getppid() != parent ? 0 : 1);
         }
-        __banos_slot__exit(0);
+        __banos_slot__exit(grandchild > 0 ? 0 : 1);
     }
     int status = wait_child(pid);
-    struct banos_v1_timespec wait = { 0, 150000000 };
-    __banos_slot_nanosleep(&wait, 0);
-    CHECK("orphans.reparented", EXITED(status), "status %#x", status);
+    CHECK("orphans.parent_exits", EXITED(status) && EXIT_CODE(status) == 0, "status %#x", status);
+    if (__banos_slot_getpid() != 1) {
+        struct banos_v1_timespec wait = { 0, 150000000 };
+        __banos_slot_nanosleep(&wait, 0);
+        return;
+    }
+    /* Started by the kernel as init: the orphan is ours to reap, and it saw
+     * its parent change. */
+    int orphan = __banos_slot_waitpid(-1, &status, 0);
+    CHECK("orphans.reparented_to_init", orphan > pid && EXITED(status) && EXIT_CODE(status) == 0,
+          "waitpid %d status %#x", orphan, status);
 }
 
 #if BANOS_PROGRAM_ABI >= 3
@@ -494,25 +537,30 @@ static void check_spawn(void)
 
     /* Program failures and action failures are the call's, and no child
      * is left behind. */
+    int error;
     errno = 0;
     result = __banos_slot_posix_spawn(&pid, "/nonexistent", 0, 0, hello_argv, envp);
-    CHECK("spawn.missing_program", result == -1 && errno == ENOENT && no_children(), "result %d errno %d", result,
-          errno);
+    error = errno;
+    CHECK("spawn.missing_program", result == -1 && error == ENOENT && no_children(), "result %d errno %d", result,
+          error);
     errno = 0;
     result = __banos_slot_posix_spawn(&pid, "/bin/hello-noabi", 0, 0, hello_argv, envp);
-    CHECK("spawn.no_layer", result == -1 && errno == ENOEXEC && no_children(), "result %d errno %d", result, errno);
+    error = errno;
+    CHECK("spawn.no_layer", result == -1 && error == ENOEXEC && no_children(), "result %d errno %d", result, error);
     struct banos_v3_spawn_action bad_open[] = {
         { BANOS_SPAWN_ACTION_OPEN, 3, 0, BANOS_O_RDONLY, 0, 0, "/nonexistent/file" },
     };
     struct banos_v3_spawn_actions bad_list = { 1, 0, bad_open };
     errno = 0;
     result = __banos_slot_posix_spawn(&pid, "/bin/hello", &bad_list, 0, hello_argv, envp);
-    CHECK("spawn.failed_action", result == -1 && errno == ENOENT && no_children(), "result %d errno %d", result, errno);
+    error = errno;
+    CHECK("spawn.failed_action", result == -1 && error == ENOENT && no_children(), "result %d errno %d", result, error);
     struct banos_v3_spawn_action bad_dup[] = { { BANOS_SPAWN_ACTION_DUP2, 4, 60, 0, 0, 0, 0 } };
     struct banos_v3_spawn_actions bad_dup_list = { 1, 0, bad_dup };
     errno = 0;
     result = __banos_slot_posix_spawn(&pid, "/bin/hello", &bad_dup_list, 0, hello_argv, envp);
-    CHECK("spawn.bad_descriptor", result == -1 && errno == EBADF && no_children(), "result %d errno %d", result, errno);
+    error = errno;
+    CHECK("spawn.bad_descriptor", result == -1 && error == EBADF && no_children(), "result %d errno %d", result, error);
 
     /* Attributes: a group of its own (pgroup 0). */
     struct banos_v3_spawn_attributes attributes = { BANOS_SPAWN_SETPGROUP, 0, 0, 0 };
@@ -552,6 +600,145 @@ static void check_spawn(void)
 }
 #endif
 
+/* Kernel ABI 3: a call that has to wait is left pending by SUBMIT and
+ * finished by AWAIT, a second kernel entry; other kernels wait inside the
+ * one entry. Counted with the syscall counter, less what reading the
+ * counter costs (one entry in the always-trap layer). */
+static int kernel_abi(void) { return __banos_slot_syslayer_version() & 0xff; }
+
+static uint64_t counter_cost(void)
+{
+    uint64_t first = __banos_slot_banos_syscall_count();
+    return __banos_slot_banos_syscall_count() - first;
+}
+
+/* Whether /proc/<pid>/status says "S (sleeping)" within about 5 s. */
+static int wait_until_sleeping(int pid)
+{
+    char path[64], text[512];
+    snprintf(path, sizeof path, "/proc/%d/status", pid);
+    for (int tries = 0; tries < 500; ++tries) {
+        int fd = __banos_slot_open(path, BANOS_O_RDONLY, 0);
+        int64_t n = fd >= 0 ? __banos_slot_read(fd, text, sizeof text - 1) : -1;
+        if (fd >= 0)
+            __banos_slot_close(fd);
+        if (n > 0) {
+            text[n] = 0;
+            if (strstr(text, "State:\tS"))
+                return 1;
+        }
+        struct banos_v1_timespec pause_10ms = { 0, 10000000 };
+        __banos_slot_nanosleep(&pause_10ms, 0);
+    }
+    return 0;
+}
+
+static void check_pending_waitpid(void)
+{
+    uint64_t cost = counter_cost();
+    int parent = __banos_slot_getpid();
+    int pid = __banos_slot_fork();
+    if (pid == 0)
+        __banos_slot__exit(wait_until_sleeping(parent) ? 5 : 1);
+    uint64_t before = __banos_slot_banos_syscall_count();
+    int32_t status = -1;
+    int got = __banos_slot_waitpid(pid, &status, 0);
+    uint64_t entries = __banos_slot_banos_syscall_count() - before - cost;
+    uint64_t expected = kernel_abi() == 3 ? 2 : 1;
+    CHECK("pending.waitpid_that_waits", got == pid && EXITED(status) && EXIT_CODE(status) == 5 && entries == expected,
+          "waitpid %d status %#x, %llu kernel entries (expected %llu)", got, status, (unsigned long long)entries,
+          (unsigned long long)expected);
+
+    /* A child that is already gone: SUBMIT's probe reaps it, one entry. */
+    pid = __banos_slot_fork();
+    if (pid == 0)
+        __banos_slot__exit(6);
+    char path[64], text[512];
+    snprintf(path, sizeof path, "/proc/%d/status", pid);
+    for (int tries = 0; tries < 500; ++tries) {
+        int fd = __banos_slot_open(path, BANOS_O_RDONLY, 0);
+        int64_t n = fd >= 0 ? __banos_slot_read(fd, text, sizeof text - 1) : -1;
+        if (fd >= 0)
+            __banos_slot_close(fd);
+        if (n > 0 && (text[n] = 0, strstr(text, "State:\tZ")))
+            break;
+        struct banos_v1_timespec pause_10ms = { 0, 10000000 };
+        __banos_slot_nanosleep(&pause_10ms, 0);
+    }
+    before = __banos_slot_banos_syscall_count();
+    status = -1;
+    got = __banos_slot_waitpid(pid, &status, 0);
+    entries = __banos_slot_banos_syscall_count() - before - cost;
+    CHECK("pending.waitpid_for_a_zombie", got == pid && EXITED(status) && EXIT_CODE(status) == 6 && entries == 1,
+          "waitpid %d status %#x, %llu kernel entries", got, status, (unsigned long long)entries);
+}
+
+/* SA_RESTART while a call waits: the handler makes calls of its own (on
+ * kernel ABI 3, messages of its own), and the interrupted wait still
+ * resumes and finishes, as on every kernel. */
+static volatile int restart_handler_calls;
+static void restart_handler(int signal)
+{
+    (void)signal;
+    /* One call that finishes at once and one that waits (on kernel ABI 3,
+     * a message of its own left pending). */
+    struct banos_v1_timespec nap = { 0, 1000000 };
+    if (__banos_slot_getpgid(0) > 0 && __banos_slot_nanosleep(&nap, 0) == 0)
+        restart_handler_calls = 1;
+    else
+        restart_handler_calls = -1;
+}
+
+static void check_restart_with_calls_in_handler(void)
+{
+    restart_handler_calls = 0;
+    install(BANOS_SIGUSR1, restart_handler, BANOS_SA_RESTART);
+    int parent = __banos_slot_getpid();
+    int pid = __banos_slot_fork();
+    if (pid == 0) {
+        if (!wait_until_sleeping(parent))
+            __banos_slot__exit(1);
+        __banos_slot_kill(parent, BANOS_SIGUSR1);
+        struct banos_v1_timespec pause = { 0, 50000000 };
+        __banos_slot_nanosleep(&pause, 0);
+        __banos_slot__exit(7);
+    }
+    int32_t status = -1;
+    errno = 0;
+    int got = __banos_slot_waitpid(pid, &status, 0);
+    CHECK("signal.restart_with_calls_in_handler",
+          got == pid && EXITED(status) && EXIT_CODE(status) == 7 && restart_handler_calls == 1,
+          "waitpid %d errno %d status %#x, handler %d", got, errno, status, restart_handler_calls);
+    struct banos_v1_sigaction reset = { BANOS_SIG_DFL, 0, 0 };
+    __banos_slot_sigaction(BANOS_SIGUSR1, &reset, 0);
+}
+
+#if BANOS_PROGRAM_ABI >= 2
+static int always_traps(void) { return (__banos_slot_syslayer_version() >> 16) & 1; }
+
+/* sched_getcpu and sysconf(_SC_NPROCESSORS_ONLN) come from the kpmap on
+ * kernels 2 and 3 (rdtscp's CPU number, the CPU count): no kernel entry. */
+static void check_cpu_fast_paths(void)
+{
+    enum { kCalls = 1000 };
+    uint64_t cost = counter_cost();
+    int64_t online = __banos_slot_sysconf(BANOS_SC_NPROCESSORS_ONLN);
+    int cpu = __banos_slot_sched_getcpu();
+    CHECK("cpu.values", online >= 1 && cpu >= 0 && cpu < online, "sysconf %lld, sched_getcpu %d", (long long)online,
+          cpu);
+    uint64_t before = __banos_slot_banos_syscall_count();
+    for (int i = 0; i < kCalls; ++i) {
+        (void)__banos_slot_sched_getcpu();
+        (void)__banos_slot_sysconf(BANOS_SC_NPROCESSORS_ONLN);
+    }
+    uint64_t entries = __banos_slot_banos_syscall_count() - before - cost;
+    uint64_t expected = kernel_abi() >= 2 && !always_traps() ? 0 : 2 * kCalls;
+    CHECK(expected ? "cpu.every_call_traps" : "cpu.no_kernel_entries", entries == expected,
+          "%d rounds of sched_getcpu and sysconf entered the kernel %llu times (expected %llu)", kCalls,
+          (unsigned long long)entries, (unsigned long long)expected);
+}
+#endif
+
 int main(void)
 {
     check_fork();
@@ -567,6 +754,11 @@ int main(void)
     check_stack();
     check_groups_and_ids();
     check_orphans();
+    check_pending_waitpid();
+    check_restart_with_calls_in_handler();
+#if BANOS_PROGRAM_ABI >= 2
+    check_cpu_fast_paths();
+#endif
 #if BANOS_PROGRAM_ABI >= 3
     check_alarm();
     check_sigpending();

@@ -24,6 +24,7 @@ Options& mutable_options() { return g_options; }
 
 void parse_options(klib::StringView line, Options& out, void (*complain)(klib::StringView, klib::StringView))
 {
+    out.command_line = line;
     size_t i = 0;
     while (i < line.size()) {
         while (i < line.size() && line[i] == ' ')

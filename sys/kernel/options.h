@@ -19,6 +19,8 @@ struct Options {
     // then the path, then its arguments. A leading '!' means the program
     // is expected to be refused (tests).
     klib::StringView init { "/bin/init" };
+    // The whole line as the loader gave it (/proc/cmdline).
+    klib::StringView command_line;
 };
 
 // Parses space-separated words into `out`. A word that is not understood is

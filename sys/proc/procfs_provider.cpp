@@ -2,6 +2,7 @@
 #include "proc/procfs_provider.h"
 
 #include "kernel/log.h"
+#include "kernel/options.h"
 #include "mm/kernel_heap.h"
 #include "mm/physical_memory.h"
 #include "proc/process.h"
@@ -81,6 +82,11 @@ public:
     }
 
     void write_kernel_log(klib::FormatSink& sink) override { klog::write_recent_lines(sink); }
+
+    void write_command_line(klib::FormatSink& sink) override
+    {
+        klib::format_to(sink, "{}\n", kernel::options().command_line);
+    }
 
     uint32_t self_pid() override
     {

@@ -83,7 +83,9 @@ void restart_interrupted_call(arch::InterruptFrame& frame, Thread& thread, bool 
     if (!restart || !thread.syscall_restartable)
         return;
     // Re-enter the same trap: back over the syscall instruction with the
-    // original rax; the argument registers are untouched.
+    // original rax; the argument registers are untouched. On kernel ABI 3
+    // that is the same message and mode: a restarted AWAIT resumes the
+    // message still pending, even after a handler made calls of its own.
     frame.rip -= 2;
     frame.rax = thread.syscall_number;
 }

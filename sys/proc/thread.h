@@ -2,6 +2,7 @@
 #include <stdint.h>
 
 #include "arch/x86_64/cpu/thread_context.h"
+#include "kabi/pending_messages.h"
 #include "lib/error_or.h"
 #include "lib/intrusive_list.h"
 #include "lib/optional.h"
@@ -54,6 +55,9 @@ public:
     bool syscall_interrupted { false };
     bool syscall_restartable { true }; // sigsuspend and nanosleep say no
     uint64_t syscall_number { 0 }; // rax at entry: what a restart re-enters
+
+    // Kernel ABI 3: messages left pending by SUBMIT, for AWAIT.
+    kabi::PendingMessages pending_messages;
 
 private:
     static klib::ErrorOr<klib::OwnPtr<Thread>> make(int tid, const char* name, Process*, klib::Optional<mm::KernelStack>);

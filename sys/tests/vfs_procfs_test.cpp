@@ -35,6 +35,7 @@ public:
     void write_meminfo(klib::FormatSink& sink) override { klib::format_to(sink, "MemTotal: {} kB\n", 262144); }
     void write_uptime(klib::FormatSink& sink) override { klib::format_to(sink, "{}.00 0.00\n", uptime); }
     void write_kernel_log(klib::FormatSink& sink) override { klib::format_to(sink, "[    0.000000] info: hello\n"); }
+    void write_command_line(klib::FormatSink& sink) override { klib::format_to(sink, "test loglevel=debug\n"); }
     uint32_t self_pid() override { return self; }
 };
 
@@ -56,20 +57,20 @@ TEST_F(VfsProcfs, ListsFixedNamesThenPidsInOrder)
 {
     auto listing = open("/proc", BANOS_O_RDONLY);
     EXPECT_EQ(list_names(*listing),
-              (std::vector<std::string> { ".", "..", "meminfo", "uptime", "kmsg", "self", "1", "5", "42" }));
+              (std::vector<std::string> { ".", "..", "meminfo", "uptime", "kmsg", "cmdline", "self", "1", "5", "42" }));
     auto again = open("/proc", BANOS_O_RDONLY);
-    EXPECT_EQ(list_names(*again, 32), (std::vector<std::string> { ".", "..", "meminfo", "uptime", "kmsg", "self", "1", "5", "42" }));
+    EXPECT_EQ(list_names(*again, 32), (std::vector<std::string> { ".", "..", "meminfo", "uptime", "kmsg", "cmdline", "self", "1", "5", "42" }));
 }
 
 TEST_F(VfsProcfs, ListingResumesAcrossProcessChanges)
 {
     auto listing = open("/proc", BANOS_O_RDONLY);
-    std::vector<unsigned char> buffer(5 * 24 + 2 * 32); // ".", "..", meminfo, uptime, kmsg, self, 1
+    std::vector<unsigned char> buffer(5 * 24 + 3 * 32); // ".", "..", meminfo, uptime, kmsg, cmdline, self, 1
     vfs::KernelBuffer kb(buffer.data(), buffer.size());
     auto n = listing->getdents(kb);
     ASSERT_FALSE(n.is_error());
     auto first = decode_dirents(buffer.data(), n.value());
-    ASSERT_EQ(first.size(), 7u);
+    ASSERT_EQ(first.size(), 8u);
     EXPECT_EQ(first.back().name, "1");
     processes.pids.erase(5);
     processes.pids.insert(7);
@@ -171,7 +172,7 @@ TEST_F(VfsProcfs, WithoutAProviderOnlyTheFixedNamesRemain)
 {
     vfs::procfs::set_provider(nullptr);
     auto listing = open("/proc", BANOS_O_RDONLY);
-    EXPECT_EQ(list_names(*listing), (std::vector<std::string> { ".", "..", "meminfo", "uptime", "kmsg", "self" }));
+    EXPECT_EQ(list_names(*listing), (std::vector<std::string> { ".", "..", "meminfo", "uptime", "kmsg", "cmdline", "self" }));
     EXPECT_EQ(error_of(vfs::stat(root_context(), "/proc/5")), ErrorCode::NoEntry);
     EXPECT_EQ(error_of(vfs::stat(root_context(), "/proc/self")), ErrorCode::NoEntry);
     auto meminfo = open("/proc/meminfo", BANOS_O_RDONLY);

@@ -3,7 +3,9 @@
  * authority do not enter the kernel when the kernel shares its pages. */
 #include "conformance.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/auxv.h>
 #include <time.h>
 #include <unistd.h>
@@ -13,13 +15,23 @@
 #include <sys/utsname.h>
 #endif
 
-/* sched_getcpu and sysconf(_SC_NPROCESSORS_ONLN) become fast paths on
- * kernel ABIs 2 and 3 with branch issue5-k3. Until then they trap there,
- * and layer.fast_paths_cpu checks exactly that (so it fails, and says so,
- * the moment they stop trapping): set this to 1 when that branch lands. */
-#ifndef CONFORMANCE_CPU_FAST_PATHS
-#define CONFORMANCE_CPU_FAST_PATHS 0
-#endif
+/* Whether the kernel was booted with syslayer=trap (every process then gets
+ * the always-trap layer), as /proc/cmdline shows. */
+static int kernel_option_always_trap(void)
+{
+    char line[512];
+    int fd = open("/proc/cmdline", O_RDONLY);
+    ssize_t n = fd >= 0 ? read(fd, line, sizeof line - 1) : -1;
+    if (fd >= 0)
+        close(fd);
+    if (n <= 0)
+        return 0;
+    line[n] = 0;
+    for (char* word = strtok(line, " \n"); word; word = strtok(NULL, " \n"))
+        if (strcmp(word, "syslayer=trap") == 0)
+            return 1;
+    return 0;
+}
 
 TEST(layer, version, "syslayer_version")
 {
@@ -30,8 +42,9 @@ TEST(layer, version, "syslayer_version")
     EXPECT(kernel >= 1 && kernel <= 3, "kernel ABI %d", kernel);
     EXPECT(word >> 17 == 0, "unknown bits in the version word %#x", word);
     const char* wanted = getenv("BANOS_SYSLAYER");
-    int asked = wanted && strcmp(wanted, "trap") == 0;
-    EXPECT(trap == asked, "always-trap bit %d, BANOS_SYSLAYER=%s", trap, wanted ? wanted : "(unset)");
+    int asked = (wanted && strcmp(wanted, "trap") == 0) || kernel_option_always_trap();
+    EXPECT(trap == asked, "always-trap bit %d, BANOS_SYSLAYER=%s, kernel option syslayer=trap %d", trap,
+           wanted ? wanted : "(unset)", kernel_option_always_trap());
     EXPECT(syslayer_version() == word, "libc's syslayer_version() disagrees with the slot");
 }
 
@@ -143,13 +156,6 @@ TEST(layer, fast_paths_cpu, "sched_getcpu sysconf banos_syscall_count")
         (void)__banos_slot_sched_getcpu();
         (void)__banos_slot_sysconf(BANOS_SC_NPROCESSORS_ONLN);
     }
-    uint64_t entered = __banos_slot_banos_syscall_count() - before;
-    if (CONFORMANCE_CPU_FAST_PATHS || !conformance_fast_paths()) {
-        expect_entries(entered, 2ull * kRounds, "sched_getcpu and sysconf");
-    } else {
-        EXPECT(entered == 2ull * kRounds, "sched_getcpu and sysconf entered the kernel %llu times, expected %llu "
-               "(they no longer trap: set CONFORMANCE_CPU_FAST_PATHS to 1 in layer.c)",
-               (unsigned long long)entered, 2ull * kRounds);
-    }
+    expect_entries(__banos_slot_banos_syscall_count() - before, 2ull * kRounds, "sched_getcpu and sysconf");
 }
 #endif

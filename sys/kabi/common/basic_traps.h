@@ -2,7 +2,6 @@
 // Traps whose arguments and results kernel ABIs 1 and 2 pass the same way;
 // each ABI's table refers to them by name (trap_<name>).
 #include "abi-versions/v1/kernel/abi.h"
-#include "abi-versions/v3/kernel/abi.h" // spawn's records
 #include "kabi/common/register_traps.h"
 #include "lib/vector.h"
 #include "mm/user_memory.h"
@@ -55,51 +54,6 @@ inline TrapResult trap_setsid(const TrapArguments&) { return signed_result(sys::
 inline TrapResult trap_getsid(const TrapArguments& a) { return signed_result(sys::getsid(static_cast<int>(a.a0))); }
 inline TrapResult trap_setuid(const TrapArguments& a) { return done(sys::setuid(static_cast<uint32_t>(a.a0))); }
 inline TrapResult trap_setgid(const TrapArguments& a) { return done(sys::setgid(static_cast<uint32_t>(a.a0))); }
-
-// spawn as kernel ABI 3 passes it: (int32_t* pid, path, const struct
-// banos_k3_spawn_action* actions, count, const struct
-// banos_k3_spawn_attributes* or 0, const uint64_t argv_envp[2]). Kernel
-// ABIs 1 and 2 have no spawn trap (their layers use fork and execve). At
-// most kMaxSpawnActions actions (Invalid beyond: they are copied in).
-constexpr uint64_t kMaxSpawnActions = 4096;
-static_assert(sys::SpawnAction::Open == BANOS_K3_SPAWN_OPEN && sys::SpawnAction::Close == BANOS_K3_SPAWN_CLOSE
-              && sys::SpawnAction::Dup2 == BANOS_K3_SPAWN_DUP2 && sys::SpawnAction::Chdir == BANOS_K3_SPAWN_CHDIR);
-static_assert(sys::SpawnAttributes::kResetIds == BANOS_K3_SPAWN_RESETIDS
-              && sys::SpawnAttributes::kSetPgroup == BANOS_K3_SPAWN_SETPGROUP
-              && sys::SpawnAttributes::kSetSigdefault == BANOS_K3_SPAWN_SETSIGDEF
-              && sys::SpawnAttributes::kSetSigmask == BANOS_K3_SPAWN_SETSIGMASK
-              && sys::SpawnAttributes::kSetSid == BANOS_K3_SPAWN_SETSID);
-inline TrapResult trap_spawn(const TrapArguments& a)
-{
-    if (a.a3 > kMaxSpawnActions)
-        return klib::ErrorCode::Invalid;
-    klib::Vector<sys::SpawnAction> actions;
-    TRY(actions.try_reserve(a.a3));
-    for (uint64_t i = 0; i < a.a3; ++i) {
-        banos_k3_spawn_action record;
-        TRY(mm::copy_from_user(&record, a.a2 + i * sizeof(record), sizeof(record)));
-        TRY(actions.try_append(
-            sys::SpawnAction { record.kind, record.fd, record.source_fd, record.flags, record.mode, record.path }));
-    }
-    sys::SpawnAttributes attributes {};
-    if (a.a4) {
-        banos_k3_spawn_attributes record;
-        TRY(mm::copy_from_user(&record, a.a4, sizeof(record)));
-        attributes = { record.flags, record.pgroup, record.sigmask, record.sigdefault };
-    }
-    uint64_t argv_envp[2];
-    TRY(mm::copy_from_user(argv_envp, a.a5, sizeof(argv_envp)));
-    // The pid's place is checked first: once the child runs, the call
-    // cannot be taken back.
-    int32_t pid = 0;
-    if (a.a0)
-        TRY(mm::copy_to_user(a.a0, &pid, sizeof(pid)));
-    const auto& list = actions;
-    pid = TRY(sys::spawn(a.a1, list.span(), a.a4 ? &attributes : nullptr, argv_envp[0], argv_envp[1]));
-    if (a.a0)
-        TRY(mm::copy_to_user(a.a0, &pid, sizeof(pid)));
-    return 0;
-}
 
 // Signals.
 inline TrapResult trap_kill(const TrapArguments& a)
@@ -210,6 +164,37 @@ void fill_system_name(Uts& out)
     copy(out.release, name.release);
     copy(out.version, name.version);
     copy(out.machine, name.machine);
+}
+
+// uname for a kernel ABI's own utsname layout.
+template <typename Uts>
+TrapResult trap_uname_as(const TrapArguments& a)
+{
+    Uts out;
+    fill_system_name(out);
+    TRY(mm::copy_to_user(a.a0, &out, sizeof(out)));
+    return 0;
+}
+
+// A kernel ABI's clock id (its two numbers for realtime and monotonic).
+template <uint64_t kRealtime, uint64_t kMonotonic>
+klib::ErrorOr<sys::Clock> clock_of(uint64_t id)
+{
+    if (id == kRealtime)
+        return sys::Clock::Realtime;
+    if (id == kMonotonic)
+        return sys::Clock::Monotonic;
+    return klib::ErrorCode::Invalid;
+}
+
+// clock_gettime into a kernel ABI's {seconds, nanoseconds} record.
+template <typename Timespec, uint64_t kRealtime, uint64_t kMonotonic>
+TrapResult trap_clock_gettime_as(const TrapArguments& a)
+{
+    uint64_t ns = sys::clock_ns(TRY((clock_of<kRealtime, kMonotonic>(a.a0))));
+    Timespec out { static_cast<int64_t>(ns / 1000000000), static_cast<int64_t>(ns % 1000000000) };
+    TRY(mm::copy_to_user(a.a1, &out, sizeof(out)));
+    return 0;
 }
 
 } // namespace kabi

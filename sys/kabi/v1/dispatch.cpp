@@ -41,23 +41,11 @@ Result trap_fstat(const TrapArguments& a) { return fstat_as<banos_k1_stat, kerne
 
 Result trap_time_ticks(const TrapArguments& a)
 {
-    sys::Clock clock;
-    if (a.a0 == BANOS_K1_CLOCK_REALTIME)
-        clock = sys::Clock::Realtime;
-    else if (a.a0 == BANOS_K1_CLOCK_MONOTONIC)
-        clock = sys::Clock::Monotonic;
-    else
-        return klib::ErrorCode::Invalid;
+    sys::Clock clock = TRY((clock_of<BANOS_K1_CLOCK_REALTIME, BANOS_K1_CLOCK_MONOTONIC>(a.a0)));
     return sys::clock_ns(clock) / (1000000000 / BANOS_K1_TICK_HZ);
 }
 
-Result trap_uname(const TrapArguments& a)
-{
-    banos_k1_utsname out;
-    fill_system_name(out);
-    TRY(mm::copy_to_user(a.a0, &out, sizeof(out)));
-    return 0;
-}
+Result trap_uname(const TrapArguments& a) { return trap_uname_as<banos_k1_utsname>(a); }
 } // namespace
 
 void init() {}

@@ -24,6 +24,7 @@ constexpr FixedEntry kFixed[] = {
     { "meminfo", kMeminfoIno, BANOS_DT_REG },
     { "uptime", kUptimeIno, BANOS_DT_REG },
     { "kmsg", kKmsgIno, BANOS_DT_REG },
+    { "cmdline", kCommandLineIno, BANOS_DT_REG },
     { "self", kSelfIno, BANOS_DT_LNK },
 };
 constexpr uint64_t kFixedCount = sizeof(kFixed) / sizeof(kFixed[0]);
@@ -187,6 +188,9 @@ ErrorOr<RefPtr<Inode>> RootDirectory::lookup(StringView name)
         return RefPtr<Inode>(TRY(klib::try_make_ref<TextNode>(std::move(fs), kUptimeIno, TextKind::Uptime, 0u)));
     if (name == "kmsg")
         return RefPtr<Inode>(TRY(klib::try_make_ref<TextNode>(std::move(fs), kKmsgIno, TextKind::Kmsg, 0u)));
+    if (name == "cmdline")
+        return RefPtr<Inode>(
+            TRY(klib::try_make_ref<TextNode>(std::move(fs), kCommandLineIno, TextKind::CommandLine, 0u)));
     if (name == "self")
         return RefPtr<Inode>(TRY(klib::try_make_ref<SelfLink>(std::move(fs))));
     auto pid = parse_pid(name);

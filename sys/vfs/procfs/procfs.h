@@ -5,6 +5,7 @@
 //   /proc/meminfo       write_meminfo()
 //   /proc/uptime        write_uptime()
 //   /proc/kmsg          write_kernel_log()
+//   /proc/cmdline       write_command_line()
 //   /proc/self          a symlink to the caller's pid
 // Text is generated when a description reads at offset 0 (so each fresh
 // read sees current values) and kept for reads at later offsets. Files are
@@ -39,6 +40,8 @@ public:
     virtual void write_uptime(klib::FormatSink&) = 0;
     // The kernel log's recent lines (/proc/kmsg, for dmesg).
     virtual void write_kernel_log(klib::FormatSink&) = 0;
+    // The kernel command line, one line (/proc/cmdline).
+    virtual void write_command_line(klib::FormatSink&) = 0;
     // The calling process.
     virtual uint32_t self_pid() = 0;
 

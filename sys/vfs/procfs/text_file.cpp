@@ -102,6 +102,9 @@ private:
         case TextKind::Kmsg:
             p->write_kernel_log(sink);
             break;
+        case TextKind::CommandLine:
+            p->write_command_line(sink);
+            break;
         }
         if (sink.failed())
             return ErrorCode::NoMemory;

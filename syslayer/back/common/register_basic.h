@@ -1,10 +1,13 @@
 #pragma once
-// Calls that the register-convention back ends (kernel ABIs 1 and 2) make
-// the same way. Their flags, signal numbers, ioctl requests and dirent
+// Calls that every back end makes the same way: the same arguments in the
+// same order, whatever the entry. Kernel ABIs 1 and 2 take them in
+// registers, kernel ABI 3 in a message; each back end's kernel_entry.h
+// provides trap::<name> and trap::invoke(number, arguments...) -> Status.
+// Their flags, signal numbers, ioctl requests, sigaction and dirent
 // records use program ABI 1's numbering, so those pass through unchanged.
 #include "abi-versions/v1/kernel/abi.h"
 #include "abi-versions/v1/program/types.h" // the kernel's flag numbering
-#include "back/common/register_trap.h"
+#include "kernel_entry.h"                  // this back end's (back/k<k>/)
 
 extern "C" void layer_signal_restorer();
 
@@ -16,7 +19,7 @@ inline uint64_t arg(int64_t value) { return static_cast<uint64_t>(value); }
 inline Status invoke(uint64_t number, uint64_t a0 = 0, uint64_t a1 = 0, uint64_t a2 = 0, uint64_t a3 = 0,
                    uint64_t a4 = 0, uint64_t a5 = 0)
 {
-    return trap::status_of(trap::call(number, a0, a1, a2, a3, a4, a5));
+    return trap::invoke(number, a0, a1, a2, a3, a4, a5);
 }
 // stat through a kernel structure; convert(kernel, FileStatus*) comes from
 // the back end (namespace layer).
@@ -24,7 +27,7 @@ template <typename KernelStat>
 Status fstatat_as(int32_t dirfd, const char* path, FileStatus* out, int32_t flags)
 {
     KernelStat kernel_status;
-    Status status = invoke(trap::fstatat, arg(static_cast<int64_t>(dirfd)), arg(path), arg(&kernel_status),
+    Status status = detail::invoke(trap::fstatat, arg(static_cast<int64_t>(dirfd)), arg(path), arg(&kernel_status),
                          arg(static_cast<int64_t>(flags)));
     if (!status.failed())
         convert(kernel_status, out);
@@ -35,7 +38,7 @@ template <typename KernelStat>
 Status fstat_as(int32_t fd, FileStatus* out)
 {
     KernelStat kernel_status;
-    Status status = invoke(trap::fstat, arg(static_cast<int64_t>(fd)), arg(&kernel_status));
+    Status status = detail::invoke(trap::fstat, arg(static_cast<int64_t>(fd)), arg(&kernel_status));
     if (!status.failed())
         convert(kernel_status, out);
     return status;
@@ -46,7 +49,7 @@ using detail::arg;
 
 [[noreturn]] inline void exit(int32_t status)
 {
-    trap::call(trap::exit, arg(status));
+    trap::invoke(trap::exit, arg(status));
     __builtin_unreachable();
 }
 

@@ -6,6 +6,10 @@
 
 #include "syslayer/neutral.h"
 
+#define KERNEL_ERRORS_DEF BANOS_KERNEL_ERRORS_DEF
+#include "back/common/kernel_errors.h"
+#undef KERNEL_ERRORS_DEF
+
 namespace layer::trap {
 
 enum Number : uint64_t {
@@ -28,28 +32,19 @@ inline int64_t call(uint64_t number, uint64_t a0 = 0, uint64_t a1 = 0, uint64_t 
     return result;
 }
 
-// Kernel error numbers back to neutral errors.
-struct KernelErrors {
-    Error neutral[512];
-};
-
-constexpr KernelErrors make_kernel_errors()
-{
-    KernelErrors table {};
-    for (auto& entry : table.neutral)
-        entry = Error::IoError;
-#define KERROR(name, number) table.neutral[number] = Error::name;
-#include BANOS_KERNEL_ERRORS_DEF
-#undef KERROR
-    return table;
-}
-inline constexpr KernelErrors kKernelErrors = make_kernel_errors();
 
 inline Status status_of(int64_t result)
 {
     if (result < 0 && result > -512)
-        return Status::fail(kKernelErrors.neutral[-result]);
+        return Status::fail(error_of(static_cast<uint64_t>(-result)));
     return Status::ok(result);
+}
+
+// The entry every back end provides (register_basic.h calls through it).
+inline Status invoke(uint64_t number, uint64_t a0 = 0, uint64_t a1 = 0, uint64_t a2 = 0, uint64_t a3 = 0,
+                     uint64_t a4 = 0, uint64_t a5 = 0)
+{
+    return status_of(call(number, a0, a1, a2, a3, a4, a5));
 }
 
 } // namespace layer::trap

@@ -1,5 +1,6 @@
 // Program ABI 2: the *at calls, 64-bit stat, pipe2 and dup3.
 #include "backend.h"
+#include "front/v2/stat_fields.h"
 #include "syslayer/errno.h"
 #include "syslayer/slots.h"
 
@@ -11,22 +12,8 @@ int32_t finish32(layer::Status status) { return static_cast<int32_t>(finish(stat
 
 int32_t stat_v2(layer::Status status, const layer::FileStatus& in, banos_v2_stat* out)
 {
-    if (!status.failed()) {
-        *out = banos_v2_stat {};
-        out->st_dev = in.device;
-        out->st_ino = in.inode;
-        out->st_nlink = in.links;
-        out->st_mode = in.mode;
-        out->st_uid = in.uid;
-        out->st_gid = in.gid;
-        out->st_rdev = in.rdev;
-        out->st_size = in.size;
-        out->st_blksize = in.block_size;
-        out->st_blocks = in.blocks;
-        out->st_atim = { in.access.seconds, in.access.nanoseconds };
-        out->st_mtim = { in.modify.seconds, in.modify.nanoseconds };
-        out->st_ctim = { in.change.seconds, in.change.nanoseconds };
-    }
+    if (!status.failed())
+        layer::copy_stat_fields(in, out);
     return finish32(status);
 }
 } // namespace

@@ -1,5 +1,6 @@
 // Program ABI 3: stat with the birth time, fsync and fchdir.
 #include "backend.h"
+#include "front/v2/stat_fields.h"
 #include "syslayer/errno.h"
 #include "syslayer/slots.h"
 
@@ -14,21 +15,8 @@ int32_t finish32(layer::Status status) { return static_cast<int32_t>(finish(stat
 int32_t stat_v3(layer::Status status, const layer::FileStatus& in, banos_v3_stat* out)
 {
     if (!status.failed()) {
-        *out = banos_v3_stat {};
-        out->st_dev = in.device;
-        out->st_ino = in.inode;
-        out->st_nlink = in.links;
-        out->st_mode = in.mode;
-        out->st_uid = in.uid;
-        out->st_gid = in.gid;
+        layer::copy_stat_fields(in, out);
         out->st_flags = in.has_birth ? BANOS_V3_STAT_BIRTHTIME : 0;
-        out->st_rdev = in.rdev;
-        out->st_size = in.size;
-        out->st_blksize = in.block_size;
-        out->st_blocks = in.blocks;
-        out->st_atim = { in.access.seconds, in.access.nanoseconds };
-        out->st_mtim = { in.modify.seconds, in.modify.nanoseconds };
-        out->st_ctim = { in.change.seconds, in.change.nanoseconds };
         if (in.has_birth)
             out->st_birthtim = { in.birth.seconds, in.birth.nanoseconds };
     }

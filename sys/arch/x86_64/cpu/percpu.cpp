@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "arch/x86_64/cpu/cpu.h"
+#include "arch/x86_64/cpu/tsc_aux.h"
 
 namespace arch {
 
@@ -58,6 +59,7 @@ void init_boot_cpu()
     load_gdt(cpu);
     wrmsr(msr::kGsBase, reinterpret_cast<uint64_t>(&cpu));
     wrmsr(msr::kKernelGsBase, 0);
+    init_tsc_aux(cpu.id);
 }
 
 } // namespace arch
