@@ -16,15 +16,18 @@ include sys/sys.mk
 include sys/tests/tests.mk
 include sys/tests/fuzz/fuzz.mk
 include syslayer/syslayer.mk
+include ld-elf/tests/tests.mk
 include mk/libc.mk
+include mk/ld-elf.mk
 include mk/user.mk
 include mk/test-programs.mk
+include mk/dl-tests.mk
 include mk/initrd.mk
 include mk/image.mk
 include mk/run.mk
 
 .PHONY: all clean
-all: kernel layers libc libc-host-tests programs initrds images host-tests fuzz
+all: kernel layers libc ld-elf libc-host-tests programs initrds images host-tests fuzz
 
 clean:
 	rm -rf $(BUILD)

@@ -12,8 +12,15 @@ $(BUILD)/user/abi%/bin/hello-noabi: $(BUILD)/user/abi%/bin/hello tools/image/set
 initrd_layer_pairs = $(foreach p,$(PROGRAM_ABIS),\
     /system/syslayer/abi-$(p).layer=$(BUILD)/syslayer/k$(1)/abi-$(p).layer \
     /system/syslayer/abi-$(p).trap.layer=$(BUILD)/syslayer/k$(1)/abi-$(p).trap.layer)
-initrd_program_pairs = $(foreach program,$(USER_PROGRAMS) $(TEST_PROGRAMS) hello hello-pie hello-noabi,\
+initrd_program_pairs = $(foreach program,$(USER_PROGRAMS) $(TEST_PROGRAMS) hello hello-pie hello-noabi hello-dynamic,\
     /bin/$(program)=$(BUILD)/user/abi$(1)/bin/$(program))
+
+# /lib: ld-elf and the shared libc of every program ABI, side by side under
+# their versioned names (libc.so.N), whatever the archive's program ABI:
+# a program may load a library of another ABI, which brings its own libc.
+INITRD_LIBRARIES := $(LDELF) $(foreach p,$(LIBC_ABIS),$(BUILD)/user/abi$(p)/libc.so.$(p)) $(INITRD_EXTRA_LIBRARIES)
+initrd_library_pairs = $(foreach library,$(INITRD_LIBRARIES),/lib/$(notdir $(library))=$(library)) \
+    $(foreach program,$(DL_TEST_PROGRAMS),/bin/$(notdir $(program))=$(program))
 
 # The system's files besides programs: configuration, users, and the
 # writable directories.
@@ -25,10 +32,12 @@ initrd_system_pairs = $(foreach file,$(ROOTFS_FILES),/etc/$(notdir $(file))=$(fi
 define initrd_build
 $(BUILD)/images/initrd-k$(1)-p$(2).tar: $$(call layers_for_kernel,$(1)) $$(call user_programs_for,$(2)) $$(call test_programs_for,$(2)) \
         $(BUILD)/user/abi$(2)/bin/hello $(BUILD)/user/abi$(2)/bin/hello-pie $(BUILD)/user/abi$(2)/bin/hello-noabi \
+        $(BUILD)/user/abi$(2)/bin/hello-dynamic $$(INITRD_LIBRARIES) $$(DL_TEST_PROGRAMS) \
         tools/image/mkinitrd.py $(ROOTFS_FILES) $$(filter-out dir:%,$$(foreach pair,$(USER_IMAGE_FILES),$$(lastword $$(subst =, ,$$(pair)))))
 	@mkdir -p $$(@D)
 	@echo "  INITRD  $$@"
-	@$(MKINITRD) $$@ $$(call initrd_layer_pairs,$(1)) $$(call initrd_program_pairs,$(2)) $(initrd_system_pairs)
+	@$(MKINITRD) $$@ $$(call initrd_layer_pairs,$(1)) $$(call initrd_program_pairs,$(2)) $$(initrd_library_pairs) \
+	    $(initrd_system_pairs)
 endef
 
 $(foreach k,$(KERNEL_ABIS),$(foreach p,$(PROGRAM_ABIS),$(eval $(call initrd_build,$(k),$(p)))))

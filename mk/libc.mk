@@ -52,13 +52,20 @@ $(BUILD)/user/include/abi-versions/%: abi-versions/%
 	@mkdir -p $(@D)
 	@cp $< $@
 
+LIBC_LDSCRIPT_DEFINES_program-dynamic := -DBANOS_INTERP
+LIBC_LDSCRIPT_DEFINES_program-dynamic-pie := -DBANOS_INTERP -DBANOS_PIE
+LIBC_LDSCRIPT_DEFINES_shared := -DBANOS_SHARED
+
 # $(1) = program ABI
 define libc_build
 LIBC_GENERATED_$(1) := $(BUILD)/user/abi$(1)/include/bits/slot_presence.h $(BUILD)/user/abi$(1)/include/bits/errno_values.h
 LIBC_OBJS_$(1) := $$(patsubst %,$(BUILD)/user/abi$(1)/obj/%.o,$(LIBC_SOURCES) $(LIBC_ASM_SOURCES))
 LIBC_FLAGS_$(1) := $$(call flags_file,$(BUILD)/user/abi$(1)/.flags,$(LIBC_CXXFLAGS) $(LIBC_ASFLAGS) $(LIBC_TEST_CFLAGS) $(LIBC_TEST_CXXFLAGS) $(LIBC_HEADER_CHECK_CFLAGS) $(LIBC_HEADER_CHECK_CXXFLAGS) $(CXX))
+LIBC_SHARED_OBJS_$(1) := $$(patsubst %,$(BUILD)/user/abi$(1)/obj-shared/%.o,$(LIBC_SOURCES) $(LIBC_ASM_SOURCES))
 LIBC_RUNTIME_$(1) := $(BUILD)/user/abi$(1)/libc.a $(BUILD)/user/abi$(1)/crt0.o $(BUILD)/user/abi$(1)/window.o \
-    $(BUILD)/user/abi$(1)/program.ld $(BUILD)/user/abi$(1)/program-pie.ld
+    $(BUILD)/user/abi$(1)/program.ld $(BUILD)/user/abi$(1)/program-pie.ld \
+    $(BUILD)/user/abi$(1)/libc.so.$(1) $(BUILD)/user/abi$(1)/program-dynamic.ld $(BUILD)/user/abi$(1)/program-dynamic-pie.ld \
+    $(BUILD)/user/abi$(1)/shared.ld
 LIBC_HEADER_CHECKS_$(1) := $$(foreach header,$$(filter-out $$(if $$(filter 1,$(1)),$(LIBC_HEADERS_NOT_IN_ABI1)),$(LIBC_PUBLIC_HEADERS)), \
     $(BUILD)/user/abi$(1)/header-check/$$(header).c.ok $(BUILD)/user/abi$(1)/header-check/$$(header).cpp.ok)
 LIBC_HEADER_CHECKS_$(1) += $(BUILD)/user/abi$(1)/header-check/all-headers.c.ok $(BUILD)/user/abi$(1)/header-check/all-headers.cpp.ok
@@ -80,6 +87,33 @@ $(BUILD)/user/abi$(1)/program-pie.ld: libc/ldscripts/program.ld $$(LIBC_FLAGS_$(
 	@mkdir -p $$(@D)
 	@echo "  GEN     $$@"
 	@$(LIBC_CPP) -D__ASSEMBLER__ -DBANOS_PIE -DBANOS_PROGRAM_ABI=$(1) -I$(BUILD)/user/include -MMD -MP -MF $$@.d -MT $$@ $$< -o $$@
+
+# The other linker scripts: dynamically linked programs (PT_INTERP) and
+# shared objects.
+$(BUILD)/user/abi$(1)/program-dynamic.ld $(BUILD)/user/abi$(1)/program-dynamic-pie.ld $(BUILD)/user/abi$(1)/shared.ld: \
+        $(BUILD)/user/abi$(1)/%.ld: libc/ldscripts/program.ld $$(LIBC_FLAGS_$(1)) | $(LIBC_ABI_COPIES) $(DEPS_STAMP)
+	@mkdir -p $$(@D)
+	@echo "  GEN     $$@"
+	@$(LIBC_CPP) -D__ASSEMBLER__ $$(LIBC_LDSCRIPT_DEFINES_$$*) -DBANOS_PROGRAM_ABI=$(1) -I$(BUILD)/user/include -MMD -MP -MF $$@.d -MT $$@ $$< -o $$@
+
+# libc.so.N: the same sources, position independent, linked as a shared
+# object with its own window (so its calls go through its own layer).
+$(BUILD)/user/abi$(1)/obj-shared/%.cpp.o: %.cpp $(BANOS_CC) $$(LIBC_FLAGS_$(1)) | $$(LIBC_GENERATED_$(1)) $(LIBC_ABI_COPIES) $(DEPS_STAMP)
+	@mkdir -p $$(@D)
+	@echo "  CXX     $$< (program ABI $(1), shared)"
+	@$(LIBC_BANOS_CC) --abi=$(1) -c $$< -o $$@ -MMD -MP $(LIBC_CXXFLAGS) -fPIC -DLIBC_SHARED
+
+$(BUILD)/user/abi$(1)/obj-shared/%.S.o: %.S $(BANOS_CC) $$(LIBC_FLAGS_$(1)) | $$(LIBC_GENERATED_$(1)) $(LIBC_ABI_COPIES) $(DEPS_STAMP)
+	@mkdir -p $$(@D)
+	@echo "  AS      $$< (program ABI $(1), shared)"
+	@$(LIBC_BANOS_CC) --abi=$(1) -c $$< -o $$@ -MMD -MP $(LIBC_ASFLAGS) -fPIC -DLIBC_SHARED
+
+$(BUILD)/user/abi$(1)/libc.so.$(1): $$(LIBC_SHARED_OBJS_$(1)) $(BUILD)/user/abi$(1)/window.o $(BUILD)/user/abi$(1)/shared.ld
+	@echo "  LINK    $$@"
+	@$(CXX) -shared -nostdlib -Wl,--hash-style=both -Wl,-soname,libc.so.$(1) -Wl,-Bsymbolic-functions \
+	    -Wl,-T,$(BUILD)/user/abi$(1)/shared.ld -Wl,-z,max-page-size=4096 -Wl,-z,common-page-size=4096 \
+	    -Wl,-z,noexecstack -Wl,--build-id \
+	    $(BUILD)/user/abi$(1)/window.o $$(LIBC_SHARED_OBJS_$(1)) -lgcc -o $$@
 
 $(BUILD)/user/abi$(1)/obj/%.cpp.o: %.cpp $(BANOS_CC) $$(LIBC_FLAGS_$(1)) | $$(LIBC_GENERATED_$(1)) $(LIBC_ABI_COPIES) $(DEPS_STAMP)
 	@mkdir -p $$(@D)
@@ -137,16 +171,23 @@ $(BUILD)/user/abi$(1)/obj/hello-cxx.o: libc/tests/hello_cxx.cpp $(BANOS_CC) $$(L
 $$(filter %-pie,$$(LIBC_PROGRAMS_$(1))): $(BUILD)/user/abi$(1)/bin/%-pie: $(BUILD)/user/abi$(1)/obj/%.o $$(LIBC_RUNTIME_$(1)) $(BANOS_CC) libc/tests/check_program.py
 	@mkdir -p $$(@D)
 	@echo "  LINK    $$@ (static PIE)"
-	@$(LIBC_BANOS_CC) --abi=$(1) --pie -o $$@.tmp $$<
+	@$(LIBC_BANOS_CC) --abi=$(1) -static --pie -o $$@.tmp $$<
 	@$(PYTHON) libc/tests/check_program.py --abi $(1) --pie --slots $(BUILD)/user/abi$(1)/include/bits/slot_presence.h $$@.tmp
 	@mv $$@.tmp $$@
 
 $$(filter-out %-pie,$$(LIBC_PROGRAMS_$(1))): $(BUILD)/user/abi$(1)/bin/%: $(BUILD)/user/abi$(1)/obj/%.o $$(LIBC_RUNTIME_$(1)) $(BANOS_CC) libc/tests/check_program.py
 	@mkdir -p $$(@D)
 	@echo "  LINK    $$@"
-	@$(LIBC_BANOS_CC) --abi=$(1) -o $$@.tmp $$<
+	@$(LIBC_BANOS_CC) --abi=$(1) -static -o $$@.tmp $$<
 	@$(PYTHON) libc/tests/check_program.py --abi $(1) --slots $(BUILD)/user/abi$(1)/include/bits/slot_presence.h $$@.tmp
 	@mv $$@.tmp $$@
+
+# The same hello, dynamically linked (PT_INTERP ld-elf, DT_NEEDED libc.so.N):
+# what `make bench` compares with the static one.
+$(BUILD)/user/abi$(1)/bin/hello-dynamic: $(BUILD)/user/abi$(1)/obj/hello.o $$(LIBC_RUNTIME_$(1)) $(BANOS_CC)
+	@mkdir -p $$(@D)
+	@echo "  LINK    $$@ (dynamic)"
+	@$(LIBC_BANOS_CC) --abi=$(1) -o $$@ $$<
 
 # libc run for real, as Linux processes on the build host: the programs in
 # libc/tests/linux/ with a stand-in layer (the only user-space object with
@@ -167,19 +208,20 @@ LIBC_LINUX_OBJS_$(1) := $$(patsubst libc/tests/linux/%.c,$(BUILD)/user/abi$(1)/o
 $(BUILD)/host/libc-linux-abi$(1)-tests: $$(LIBC_LINUX_OBJS_$(1)) $$(LIBC_RUNTIME_$(1)) $(BANOS_CC)
 	@mkdir -p $$(@D)
 	@echo "  LINK    $$@"
-	@$(LIBC_BANOS_CC) --abi=$(1) -o $$@ $$(LIBC_LINUX_OBJS_$(1))
+	@$(LIBC_BANOS_CC) --abi=$(1) -static -o $$@ $$(LIBC_LINUX_OBJS_$(1))
 
 $(BUILD)/host/libc-linux-abi$(1)-pie-tests: $$(LIBC_LINUX_OBJS_$(1)) $$(LIBC_RUNTIME_$(1)) $(BANOS_CC)
 	@mkdir -p $$(@D)
 	@echo "  LINK    $$@ (static PIE)"
-	@$(LIBC_BANOS_CC) --abi=$(1) --pie -o $$@ $$(LIBC_LINUX_OBJS_$(1))
+	@$(LIBC_BANOS_CC) --abi=$(1) -static --pie -o $$@ $$(LIBC_LINUX_OBJS_$(1))
 
 LIBC_LINUX_TESTS += $(BUILD)/host/libc-linux-abi$(1)-tests $(BUILD)/host/libc-linux-abi$(1)-pie-tests
 
 .PHONY: libc-abi$(1)
-libc-abi$(1): $$(LIBC_RUNTIME_$(1)) $$(LIBC_PROGRAMS_$(1)) $$(LIBC_HEADER_CHECKS_$(1))
+libc-abi$(1): $$(LIBC_RUNTIME_$(1)) $$(LIBC_PROGRAMS_$(1)) $$(LIBC_HEADER_CHECKS_$(1)) $(BUILD)/user/abi$(1)/bin/hello-dynamic
 
--include $$(LIBC_OBJS_$(1):.o=.d)
+-include $$(LIBC_OBJS_$(1):.o=.d) $$(LIBC_SHARED_OBJS_$(1):.o=.d)
+-include $(BUILD)/user/abi$(1)/program-dynamic.ld.d $(BUILD)/user/abi$(1)/program-dynamic-pie.ld.d $(BUILD)/user/abi$(1)/shared.ld.d
 -include $(BUILD)/user/abi$(1)/crt0.d $(BUILD)/user/abi$(1)/window.d
 -include $(BUILD)/user/abi$(1)/obj/hello.d $(BUILD)/user/abi$(1)/obj/hello-cxx.d
 -include $(BUILD)/user/abi$(1)/obj/linux_layer.d $$(LIBC_LINUX_OBJS_$(1):.o=.d)

@@ -5,6 +5,8 @@
 TEST_PROGRAMS := kernel_process_test kernel_files_test
 kernel_process_test_SOURCES := bin/tests/kernel_process_test.c
 kernel_files_test_SOURCES := bin/tests/kernel_files_test.c
+kernel_process_test_LINK := -static
+kernel_files_test_LINK := -static
 
 $(foreach abi,$(LIBC_ABIS),$(foreach program,$(TEST_PROGRAMS),$(eval $(call user_program,$(abi),$(program)))))
 

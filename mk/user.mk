@@ -1,20 +1,26 @@
 # User programs from bin/, built for every program ABI with tools/banos-cc
 # into $(BUILD)/user/abi<p>/bin/ (objects in $(BUILD)/user/abi<p>/obj/bin/).
 #
-# USER_PROGRAMS names each program; <name>_SOURCES lists its sources. The
-# template user_program (program ABI, name) is also used by other lists of
-# programs (mk/test-programs.mk).
+# USER_PROGRAMS names each program; <name>_SOURCES lists its sources and
+# <name>_LINK its banos-cc link flags: programs are dynamically linked
+# (ld-elf, libc.so.N) unless that says -static. The template user_program
+# (program ABI, name) is also used by other lists of programs
+# (mk/test-programs.mk).
 
 USER_TOOLS := cat chmod chown clear cp date dmesg echo env false free grep head id kill ln ls mkdir mv ps pwd \
     rm rmdir sleep su tail test touch true uname uptime wc whoami
-USER_PROGRAMS := init sh conformance $(USER_TOOLS)
+USER_PROGRAMS := init sh conformance conformance-dynamic $(USER_TOOLS)
 
 init_SOURCES := bin/init/main.c bin/init/inittab.c
 sh_SOURCES := $(addprefix bin/sh/,arena.c arith.c builtin_cd.c builtin_flow.c builtin_vars.c builtins.c exec.c \
     expand.c external.c functions.c glob.c jobs.c lexer.c main.c parser.c pattern.c redirect.c run.c scan.c util.c vars.c) \
     bin/lib/charclass.c bin/lib/echo.c bin/lib/signames.c bin/lib/testexpr.c
 conformance_SOURCES := $(sort $(wildcard bin/tests/conformance/*.c))
-
+# The suite twice: static, and dynamically linked (the matrix runs both).
+conformance-dynamic_SOURCES := $(conformance_SOURCES)
+# init stays static: the first process does not depend on /lib.
+init_LINK := -static
+conformance_LINK := -static
 # The tools: one file each, plus the helpers in bin/tools/common.c.
 TOOL_COMMON := bin/tools/common.c
 cat_SOURCES := bin/tools/cat.c $(TOOL_COMMON)
@@ -82,7 +88,7 @@ define user_program
 $(BUILD)/user/abi$(1)/bin/$(2): $$(call user_objects,$(1),$$($(2)_SOURCES)) $$(LIBC_RUNTIME_$(1)) $(BANOS_CC)
 	@mkdir -p $$(@D)
 	@echo "  PROGRAM $$@"
-	@$(LIBC_BANOS_CC) --abi=$(1) -o $$@ $$(call user_objects,$(1),$$($(2)_SOURCES))
+	@$(LIBC_BANOS_CC) --abi=$(1) $$($(2)_LINK) -o $$@ $$(call user_objects,$(1),$$($(2)_SOURCES))
 -include $$(patsubst %.o,%.d,$$(call user_objects,$(1),$$($(2)_SOURCES)))
 endef
 

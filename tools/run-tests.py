@@ -107,21 +107,29 @@ def run_vm(totals, name, log_dir, **kwargs):
 
 
 # Each cell: the conformance suite with the normal and the always-trap
-# layer, a program of an ABI no layer serves (refused, with a log line
-# naming both ABIs), then a PIE program to show the system carried on.
+# layer, then dynamically linked (ld-elf, libc.so.N) with each, a program
+# of an ABI no layer serves (refused, with a log line naming both ABIs),
+# then a PIE program and a dynamic one to show the system carried on.
 MATRIX_INIT = ",".join([
     "/bin/conformance",
     "BANOS_SYSLAYER=trap+/bin/conformance",
+    "/bin/conformance-dynamic",
+    "BANOS_SYSLAYER=trap+/bin/conformance-dynamic",
     "!/bin/hello-noabi",
     "/bin/hello-pie",
+    "/bin/hello-dynamic",
 ])
+MATRIX_RUNS = [("fast", "statically"), ("always-trap", "statically"), ("fast", "dynamically"),
+               ("always-trap", "dynamically")]
 
 
 def conformance_runs_complete(log_path, kernel_abi, program_abi):
-    """Problems with the cell's two conformance runs (normal, then always-trap
-    layer): each must announce the cell's ABIs and report every test it
-    announced, so a run that dies half-way cannot pass for a short suite."""
-    header = re.compile(r"^conformance: program ABI (\d+) on kernel ABI (\d+), (\S+) layer, (\d+) tests")
+    """Problems with the cell's four conformance runs (normal, then always-trap
+    layer, linked statically, then dynamically): each must announce the
+    cell's ABIs and report every test it announced, so a run that dies
+    half-way cannot pass for a short suite, and all four must have the same
+    number of tests."""
+    header = re.compile(r"^conformance: program ABI (\d+) on kernel ABI (\d+), (\S+) layer, (\d+) tests, (\S+) linked")
     runs = []
     try:
         lines = open(log_path, errors="replace").read().replace("\r", "").splitlines()
@@ -130,13 +138,16 @@ def conformance_runs_complete(log_path, kernel_abi, program_abi):
     for line in lines:
         match = header.match(line)
         if match:
-            runs.append([match.group(1), match.group(2), match.group(3), int(match.group(4)), 0])
+            runs.append([match.group(1), match.group(2), (match.group(3), match.group(5)), int(match.group(4)), 0])
         elif runs and re.match(r"^(PASS|FAIL) conformance\.", line):
             runs[-1][4] += 1
     problems = []
-    if [run[2] for run in runs] != ["fast", "always-trap"]:
-        problems.append(f"expected a fast and an always-trap run, found {[run[2] for run in runs]}")
-    for program, kernel, layer, announced, reported in runs:
+    if [run[2] for run in runs] != MATRIX_RUNS:
+        problems.append(f"expected the runs {MATRIX_RUNS}, found {[run[2] for run in runs]}")
+    if len({run[3] for run in runs}) > 1:
+        problems.append(f"the runs announced different numbers of tests: {[run[3] for run in runs]}")
+    for program, kernel, (layer, linking), announced, reported in runs:
+        layer = f"{layer} {linking} linked"
         if (program, kernel) != (str(program_abi), str(kernel_abi)):
             problems.append(f"the {layer} run says program ABI {program} on kernel ABI {kernel}")
         # One line per test, plus the suite's own check that no files were left.
@@ -153,8 +164,8 @@ def run_matrix_cell(totals, build, log_dir, kernel_abi, program_abi):
                     initrd=[os.path.join(build, "images", f"initrd-k{kernel_abi}-p{program_abi}.tar")],
                     append=f"test noselftest init={MATRIX_INIT}",
                     expect=[rf"exec: /bin/hello-noabi: no syscall layer for program ABI 9 on kernel ABI {kernel_abi}",
-                            r"PASS init\.run:/bin/hello-pie"],
-                    timeout=180)
+                            r"PASS init\.run:/bin/hello-pie", r"PASS init\.run:/bin/hello-dynamic"],
+                    timeout=300)
     problems = conformance_runs_complete(log_path, kernel_abi, program_abi)
     result.lines.insert(len(result.lines) - 1, f"FAIL vm.{name}/conformance.complete: {'; '.join(problems)}"
                         if problems else f"PASS vm.{name}/conformance.complete")
@@ -343,6 +354,12 @@ def main():
                    expect=[rf"conformance: program ABI {program_abi} on kernel ABI {abi}, always-trap layer",
                            r"PASS init\.run:/bin/conformance"],
                    timeout=180)
+        if wanted("dlopen") and "3" in args.program_abis.split():
+            # ld-elf's tests (bin/tests/dl/): an ABI 3 program, libraries
+            # of ABIs 3 and 1, the dl* calls and the start-up errors.
+            run_vm(totals, f"{tag}.dlopen", log_dir, kernel=kernel,
+                   initrd=[os.path.join(build, "images", f"initrd-k{abi}-p3.tar")],
+                   append="test noselftest init=/bin/dltest", expect=[r"PASS init\.run:/bin/dltest"], timeout=180)
         if wanted("system"):
             for program_abi in args.program_abis.split():
                 run_system_tests(totals, build, log_dir, abi, program_abi)

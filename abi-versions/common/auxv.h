@@ -24,5 +24,10 @@
 #define BANOS_AT_PID 0x1000            /* the process id */
 #define BANOS_AT_WINDOW 0x1001         /* runtime address of the program's window */
 #define BANOS_AT_PROGRAM_ABI 0x1002    /* the program ABI read from the program's note */
+/* With a PT_INTERP: bytes of zeroed, writable static TLS space the kernel
+ * leaves right below the program's own TLS block (below the thread
+ * pointer), where ld-elf places the TLS blocks of the objects it loads at
+ * start. */
+#define BANOS_AT_STATIC_TLS_SPACE 0x1003
 
 #endif

@@ -16,6 +16,14 @@ int syslayer_version(void);
  * answers from shared pages do not count). */
 uint64_t banos_syscall_count(void);
 
+#ifdef BANOS_HAS_SLOT_syslayer_attach
+/* Maps the syscall layer for program ABI `program_abi` into the window
+ * [window, window + size) of an object loaded by hand (ld-elf does this for
+ * every shared object). 0, or -1 with errno: EINVAL (not page-aligned, too
+ * small), ENOEXEC (no layer for that ABI), EBUSY (a window is there). */
+int syslayer_attach(void* window, size_t size, unsigned program_abi);
+#endif
+
 /* What malloc holds from the system (libc/src/core/heap.h): 1 MiB arenas,
  * mappings of large allocations, their bytes, and the 16-byte blocks in use
  * in the arenas. Everything freed is given back at once, so after freeing

@@ -10,6 +10,7 @@
 #include "exec/elf_image.h"
 #include "exec/initial_stack.h"
 #include "exec/layer_cache.h"
+#include "exec/layer_mapping.h"
 #include "exec/user_layout.h"
 #include "vfs/io_buffer.h"
 #include "vfs/operations.h"
@@ -75,33 +76,16 @@ klib::ErrorOr<void> map_program(mm::AddressSpace& space, const ElfImage& elf, ui
     return {};
 }
 
-klib::ErrorOr<void> map_layer(mm::AddressSpace& space, proc::Process& process, const LayerImage& layer,
-                              uint64_t window)
-{
-    const banos_layer_descriptor& d = layer.descriptor;
-    for (const LayerSegment& segment : layer.segments)
-        TRY(space.map_frames(window + segment.offset, segment.frames.span(), segment.protection,
-                             mm::RegionKind::Frames, "syslayer", true));
-    if (d.private_size) {
-        uint64_t start = window + d.private_offset;
-        mm::Region data = anonymous(start, start + klib::align_up(d.private_size, kPage), mm::kProtRead | mm::kProtWrite,
-                                    "syslayer-data");
-        data.locked = true;
-        TRY(space.map(data));
-    }
-    TRY(kabi::map_shared_pages(space, process, window, d));
-    return {};
-}
-
 // The first thread's static TLS block with its TCB right above it (TLS
-// variant II). Returns the thread pointer.
-klib::ErrorOr<uint64_t> build_tls(mm::AddressSpace& space, const ElfImage& elf, int tid)
+// variant II), and `surplus` zeroed bytes below the block for ld-elf.
+// Returns the thread pointer.
+klib::ErrorOr<uint64_t> build_tls(mm::AddressSpace& space, const ElfImage& elf, int tid, uint64_t surplus)
 {
     auto tls = elf.tls();
     uint64_t memsz = tls ? tls->memsz : 0;
     uint64_t align = tls && tls->align > 1 ? tls->align : 1;
     uint64_t block = klib::align_up(memsz, align);
-    uint64_t thread_pointer = klib::align_up(layout::kTlsBase + block, klib::max<uint64_t>(align, 64));
+    uint64_t thread_pointer = klib::align_up(layout::kTlsBase + surplus + block, klib::max<uint64_t>(align, 64));
     uint64_t end = klib::align_up(thread_pointer + sizeof(banos_tcb), kPage);
     TRY(space.map(anonymous(layout::kTlsBase, end, mm::kProtRead | mm::kProtWrite, "tls")));
     if (tls && tls->filesz)
@@ -167,6 +151,54 @@ bool wants_always_trap(klib::Span<const klib::StringView> environment)
 }
 } // namespace
 
+namespace {
+// One ELF object the kernel maps itself: the program, or its interpreter.
+struct MappedObject {
+    uint64_t base;
+    uint32_t program_abi;
+    AddressRange window;
+    AddressRange layer_text;
+};
+
+// Maps `elf`'s segments at `base` and the layer of its program ABI into
+// its window. `what` names the file in the log lines.
+klib::ErrorOr<MappedObject> map_object(mm::AddressSpace& space, proc::Process& process, const ElfImage& elf,
+                                       uint64_t base, bool always_trap, klib::StringView what)
+{
+    auto window = elf.window();
+    auto program_abi = elf.program_abi();
+    if (!window || !program_abi) {
+        klog::warn("exec: {}: no syscall-layer window or program ABI note (not built with banos-cc?)", what);
+        return klib::ErrorCode::ExecFormat;
+    }
+    auto layer = find_layer(*program_abi, always_trap);
+    if (layer.is_error()) {
+        if (layer.error().code() == klib::ErrorCode::NoEntry)
+            klog::warn("exec: {}: no syscall layer for program ABI {} on kernel ABI {}", what, *program_abi,
+                       kabi::kVersion);
+        return klib::ErrorCode::ExecFormat;
+    }
+    if (window->end - window->start < layer.value()->descriptor.window_size) {
+        klog::warn("exec: {}: its window has {} bytes, the program ABI {} layer needs {}", what,
+                   window->end - window->start, *program_abi, layer.value()->descriptor.window_size);
+        return klib::ErrorCode::ExecFormat;
+    }
+    AddressRange window_at { base + window->start, base + window->end };
+    TRY(map_program(space, elf, base, window_at));
+    TRY(map_layer(space, process, *layer.value(), window_at.start));
+    return MappedObject { base, *program_abi, window_at,
+                          { window_at.start + layer.value()->text_start, window_at.start + layer.value()->text_end } };
+}
+
+klib::ErrorOr<ProgramFile> open_interpreter(proc::Process& process, klib::StringView program, klib::StringView path)
+{
+    auto file = open_program(process, path);
+    if (file.is_error())
+        klog::warn("exec: {}: its interpreter {}: {}", program, path, file.error());
+    return file;
+}
+} // namespace
+
 klib::ErrorOr<LoadedImage> load(proc::Process& process, const LoadRequest& request)
 {
     auto program = TRY(open_program(process, request.path));
@@ -177,42 +209,48 @@ klib::ErrorOr<LoadedImage> load(proc::Process& process, const LoadRequest& reque
         return klib::ErrorCode::ExecFormat;
     }
     const ElfImage& elf = parsed.value();
-    auto window = elf.window();
-    auto program_abi = elf.program_abi();
-    if (!window || !program_abi) {
-        klog::warn("exec: {}: no syscall-layer window or program ABI note (not built with banos-cc?)", request.path);
-        return klib::ErrorCode::ExecFormat;
-    }
     bool always_trap = wants_always_trap(request.environment);
-    auto layer = find_layer(*program_abi, always_trap);
-    if (layer.is_error()) {
-        if (layer.error().code() == klib::ErrorCode::NoEntry)
-            klog::warn("exec: {}: no syscall layer for program ABI {} on kernel ABI {}", request.path, *program_abi,
-                       kabi::kVersion);
-        return klib::ErrorCode::ExecFormat;
-    }
-    if (window->end - window->start < layer.value()->descriptor.window_size) {
-        klog::warn("exec: {}: its window has {} bytes, the program ABI {} layer needs {}", request.path,
-                   window->end - window->start, *program_abi, layer.value()->descriptor.window_size);
-        return klib::ErrorCode::ExecFormat;
+
+    // A dynamically linked program: ld-elf comes from the file PT_INTERP
+    // names, read in full before anything is mapped.
+    klib::Optional<ProgramFile> interpreter_file;
+    klib::Optional<ElfImage> interpreter;
+    if (auto path = elf.interpreter()) {
+        interpreter_file = TRY(open_interpreter(process, request.path, *path));
+        auto parsed_interpreter = ElfImage::parse(interpreter_file->bytes(), &why);
+        if (parsed_interpreter.is_error() || !parsed_interpreter.value().is_position_independent()
+            || parsed_interpreter.value().interpreter()) {
+            klog::warn("exec: {}: its interpreter {} is not a valid ld-elf: {}", request.path, *path,
+                       parsed_interpreter.is_error() ? why : "not ET_DYN, or it has a PT_INTERP itself");
+            return klib::ErrorCode::ExecFormat;
+        }
+        interpreter = parsed_interpreter.release_value();
     }
 
     LoadedImage image;
     image.space = TRY(mm::AddressSpace::create());
     mm::AddressSpace& space = *image.space;
     uint64_t base = elf.is_position_independent() ? layout::kPieBase : 0;
-    AddressRange window_at { base + window->start, base + window->end };
-    TRY(map_program(space, elf, base, window_at));
-    TRY(map_layer(space, process, *layer.value(), window_at.start));
-    image.layer_text = { window_at.start + layer.value()->text_start, window_at.start + layer.value()->text_end };
-    image.thread_pointer = TRY(build_tls(space, elf, process.pid()));
+    MappedObject main = TRY(map_object(space, process, elf, base, always_trap, request.path));
+    TRY(image.layer_texts.try_append(main.layer_text));
+    uint64_t entry = base + elf.entry();
+    uint64_t interpreter_base = 0;
+    if (interpreter) {
+        interpreter_base = layout::kInterpreterBase;
+        MappedObject loader = TRY(map_object(space, process, *interpreter, interpreter_base, always_trap, *elf.interpreter()));
+        TRY(image.layer_texts.try_append(loader.layer_text));
+        entry = interpreter_base + interpreter->entry();
+    }
+    uint64_t tls_surplus = interpreter ? layout::kStaticTlsSurplus : 0;
+    image.thread_pointer = TRY(build_tls(space, elf, process.pid(), tls_surplus));
+    image.always_trap = always_trap;
 
     AuxEntry auxv[] = {
         { BANOS_AT_PHDR, program_headers_address(elf, base) },
         { BANOS_AT_PHENT, sizeof(elf::ProgramHeader) },
         { BANOS_AT_PHNUM, elf.program_headers().size() },
         { BANOS_AT_PAGESZ, kPage },
-        { BANOS_AT_BASE, 0 },
+        { BANOS_AT_BASE, interpreter_base },
         { BANOS_AT_ENTRY, base + elf.entry() },
         { BANOS_AT_UID, process.credentials().uid },
         { BANOS_AT_EUID, process.credentials().euid },
@@ -220,21 +258,22 @@ klib::ErrorOr<LoadedImage> load(proc::Process& process, const LoadRequest& reque
         { BANOS_AT_EGID, process.credentials().egid },
         { BANOS_AT_RANDOM, 0 },
         { BANOS_AT_PID, static_cast<uint64_t>(process.pid()) },
-        { BANOS_AT_WINDOW, window_at.start },
-        { BANOS_AT_PROGRAM_ABI, *program_abi },
+        { BANOS_AT_WINDOW, main.window.start },
+        { BANOS_AT_PROGRAM_ABI, main.program_abi },
+        { BANOS_AT_STATIC_TLS_SPACE, tls_surplus },
         { BANOS_AT_NULL, 0 },
     };
     uint64_t stack_pointer
         = TRY(build_initial_stack(space, request.arguments, request.environment, klib::Span<AuxEntry>(auxv)));
 
     image.entry = arch::InterruptFrame {};
-    image.entry.rip = base + elf.entry();
+    image.entry.rip = entry;
     image.entry.cs = arch::selector::kUserCode;
     image.entry.rflags = kUserRflags;
     image.entry.rsp = stack_pointer;
     image.entry.ss = arch::selector::kUserData;
-    klog::debug("exec: {} as pid {} (program ABI {}, layer {})", request.path, process.pid(), *program_abi,
-                always_trap ? "always-trap" : "fast");
+    klog::debug("exec: {} as pid {} (program ABI {}, layer {}{})", request.path, process.pid(), main.program_abi,
+                always_trap ? "always-trap" : "fast", interpreter ? ", through its interpreter" : "");
     return image;
 }
 
@@ -242,7 +281,9 @@ void commit(proc::Process& process, LoadedImage& image, klib::StringView path)
 {
     process.replace_address_space(static_cast<klib::OwnPtr<mm::AddressSpace>&&>(image.space));
     process.clear_layer_text();
-    (void)process.add_layer_text(image.layer_text.start, image.layer_text.end);
+    for (const AddressRange& text : image.layer_texts)
+        (void)process.add_layer_text(text.start, text.end);
+    process.set_always_trap_layers(image.always_trap);
     process.set_path(path);
 }
 

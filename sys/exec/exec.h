@@ -6,6 +6,7 @@
 #include "lib/span.h"
 #include "lib/string_view.h"
 #include "lib/vector.h"
+#include "exec/elf_image.h"
 #include "mm/address_space.h"
 
 namespace proc {
@@ -47,9 +48,8 @@ struct LoadedImage {
     klib::OwnPtr<mm::AddressSpace> space;
     arch::InterruptFrame entry;  // how the first thread enters user mode
     uint64_t thread_pointer;     // its TCB (the fs base)
-    struct {
-        uint64_t start, end;
-    } layer_text;
+    klib::Vector<AddressRange> layer_texts; // the program's layer, and its interpreter's
+    bool always_trap { false };
 };
 
 // Every refusal is logged once with the reason: NoEntry (no such file),

@@ -203,6 +203,7 @@ klib::ErrorOr<klib::RefPtr<Process>> Process::fork(const arch::InterruptFrame& f
     child->set_path(path_);
     memcpy(child->layers_, layers_, sizeof(layers_));
     child->layer_count_ = layer_count_;
+    child->always_trap_layers_ = always_trap_layers_;
     for (int signal = 0; signal < kSignalCount; ++signal)
         child->signal_actions_[signal] = signal_actions_[signal];
     child->blocked_ = blocked_;

@@ -28,7 +28,7 @@ enum class ProcessState : uint8_t { Running, Stopped, Zombie };
 
 class Process : public klib::RefCounted<Process> {
 public:
-    static constexpr size_t kMaxLayers = 8;
+    static constexpr size_t kMaxLayers = 32;
     static constexpr int kInitPid = 1;
 
     // A new process with an empty address space (exec fills it). It joins
@@ -72,6 +72,10 @@ public:
     klib::ErrorOr<void> add_layer_text(uint64_t start, uint64_t end);
     bool is_layer_text(uint64_t address) const;
     void clear_layer_text() { layer_count_ = 0; }
+    // Whether exec gave this process the always-trap layer variant: the
+    // layers ld-elf attaches later (syslayer_attach) are of the same kind.
+    bool uses_always_trap_layers() const { return always_trap_layers_; }
+    void set_always_trap_layers(bool always_trap) { always_trap_layers_ = always_trap; }
 
     Thread* main_thread() { return main_thread_.get(); }
     void set_main_thread(klib::OwnPtr<Thread> thread) { main_thread_ = static_cast<klib::OwnPtr<Thread>&&>(thread); }
@@ -138,6 +142,7 @@ private:
     uint64_t* syscall_counter_ { &own_syscall_count_ };
     LayerText layers_[kMaxLayers] {};
     size_t layer_count_ { 0 };
+    bool always_trap_layers_ { false };
     klib::OwnPtr<Thread> main_thread_;
 
     SignalAction signal_actions_[kSignalCount];

@@ -82,6 +82,9 @@ klib::ErrorOr<uint64_t> mmap(uint64_t address, uint64_t length, int protection, 
 klib::ErrorOr<void> munmap(uint64_t address, uint64_t length);
 klib::ErrorOr<void> mprotect(uint64_t address, uint64_t length, int protection);
 klib::ErrorOr<uint64_t> getrandom(uint64_t user_buffer, uint64_t size, unsigned flags);
+// Maps the layer for `program_abi` into the window [window, window + size)
+// of an object ld-elf loaded (what was there goes).
+klib::ErrorOr<void> syslayer_attach(uint64_t window, uint64_t size, uint32_t program_abi);
 
 // Transfers through a descriptor (at its position, or at `offset`).
 klib::ErrorOr<uint64_t> read(int fd, uint64_t user_buffer, uint64_t count);

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <sys/auxv.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -266,8 +267,10 @@ int main(int argc, char** argv)
     if (argc >= 1 && argv[0][0] == '/')
         conformance_program = argv[0];
 
-    printf("conformance: program ABI %d on kernel ABI %d, %s layer, %d tests\n", BANOS_PROGRAM_ABI,
-           conformance_kernel_abi(), conformance_always_traps() ? "always-trap" : "fast", test_count);
+    /* The same suite runs statically and dynamically linked (ld-elf sets AT_BASE). */
+    printf("conformance: program ABI %d on kernel ABI %d, %s layer, %d tests, %s linked\n", BANOS_PROGRAM_ABI,
+           conformance_kernel_abi(), conformance_always_traps() ? "always-trap" : "fast", test_count,
+           getauxval(AT_BASE) ? "dynamically" : "statically");
     int failures = 0;
     if (registration_overflow) {
         printf("FAIL conformance.suite.registration: more than %d tests: raise kMaxTests\n", kMaxTests);

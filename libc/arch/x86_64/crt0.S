@@ -10,7 +10,7 @@
  *
  * _start finds argv, envp and auxv, aligns the stack to 16 bytes, marks the
  * outermost frame (%rbp = 0) and calls
- *   __libc_start_main(argc, argv, envp, auxv)
+ *   __libc_start_main(argc, argv, envp, auxv, rtld_fini)
  * which relocates a static PIE, runs the constructors, calls main and exit.
  * Position independent: works in ET_EXEC and static PIE alike. */
 
@@ -23,6 +23,7 @@ _start:
     .cfi_startproc
     .cfi_undefined rip
     xorl %ebp, %ebp
+    movq %rdx, %r8                  /* rtld_fini */
     movq (%rsp), %rdi               /* argc */
     leaq 8(%rsp), %rsi              /* argv */
     leaq 8(%rsi,%rdi,8), %rdx       /* envp: past argv's NULL */

@@ -8,6 +8,10 @@ extern "C" {
 // The auxiliary vector: (type, value) pairs ending with AT_NULL.
 extern unsigned long* __libc_auxv LIBC_HIDDEN;
 
+// In a dynamically linked program: ld-elf's finalizer of every loaded
+// object, which exit calls in place of the program's own fini array.
+extern void (*__libc_rtld_fini)(void) LIBC_HIDDEN;
+
 // Applies a static PIE's relative relocations (nothing for ET_EXEC). Runs
 // first, before anything reads a pointer stored in data; touches no data
 // that needs relocating itself.

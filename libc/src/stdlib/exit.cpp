@@ -8,8 +8,12 @@
 extern "C" void exit(int status)
 {
     banos::libc::exit_handlers::run_all();
-    for (auto* function = __fini_array_end; function != __fini_array_start;)
-        (*--function)();
+    if (__libc_rtld_fini) {
+        __libc_rtld_fini();
+    } else {
+        for (auto* function = __fini_array_end; function != __fini_array_start;)
+            (*--function)();
+    }
     banos::libc::stdio::flush_all();
     _exit(status);
 }

@@ -117,6 +117,7 @@ static_assert(sizeof(LinuxStat) == 144);
 
 constexpr int error_overflow = 75; // EOVERFLOW
 constexpr int error_invalid = 22;  // EINVAL
+constexpr int error_no_system = 38; // ENOSYS
 
 // What banos_v1_stat and banos_v2_stat take alike from Linux's: all but
 // the times (nlink and blksize narrowed to ABI 1's widths).
@@ -581,6 +582,13 @@ static int64_t linux_sysconf(int32_t name)
     for (uint64_t word_bits : mask)
         count += __builtin_popcountll(word_bits);
     return count;
+}
+
+// Linux has no banos layers to map: the stand-in says so.
+static int32_t linux_syslayer_attach(void*, uint64_t, uint32_t)
+{
+    set_errno(error_no_system);
+    return -1;
 }
 #endif
 

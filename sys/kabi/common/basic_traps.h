@@ -124,6 +124,10 @@ inline TrapResult trap_mmap(const TrapArguments& a)
 }
 inline TrapResult trap_munmap(const TrapArguments& a) { return done(sys::munmap(a.a0, a.a1)); }
 inline TrapResult trap_mprotect(const TrapArguments& a) { return done(sys::mprotect(a.a0, a.a1, static_cast<int>(a.a2))); }
+inline TrapResult trap_syslayer_attach(const TrapArguments& a)
+{
+    return done(sys::syslayer_attach(a.a0, a.a1, static_cast<uint32_t>(a.a2)));
+}
 inline TrapResult trap_getrandom(const TrapArguments& a) { return sys::getrandom(a.a0, a.a1, static_cast<unsigned>(a.a2)); }
 
 // Transfers.

@@ -180,5 +180,9 @@ inline Status fchdir(int32_t fd) { return detail::invoke(trap::fchdir, arg(fd));
 inline Status sigpending(uint64_t* set) { return detail::invoke(trap::sigpending, arg(set)); }
 // Returns the seconds the previous alarm had left (never fails).
 inline Status alarm(uint32_t seconds) { return detail::invoke(trap::alarm, seconds); }
+inline Status syslayer_attach(void* window, uint64_t size, uint32_t program_abi)
+{
+    return detail::invoke(trap::syslayer_attach, arg(window), size, program_abi);
+}
 
 } // namespace layer::backend
