@@ -94,3 +94,27 @@ TEST(system, getrandom, "getrandom")
     EXPECT_ERRNO(__banos_slot_getrandom((void*)16, 8, 0), EFAULT);
 }
 #endif
+
+#if BANOS_PROGRAM_ABI >= 2
+static int child_installs_as_user(void* unused)
+{
+    static const unsigned char header[64] = { 0x7f, 'E', 'L', 'F', 2, 1, 1 };
+    (void)unused;
+    if (__banos_slot_setuid(1000) != 0)
+        return 10;
+    errno = 0;
+    if (__banos_slot_banos_install(header, sizeof(header)) != -1 || errno != EPERM)
+        return 11;
+    return 0;
+}
+
+/* Only the refusals: a module, once installed, stays for the boot. */
+TEST(system, banos_install_refusals, "banos_install")
+{
+    static const unsigned char junk[16] = "not a module";
+    EXPECT_ERRNO(__banos_slot_banos_install(junk, sizeof(junk)), ENOEXEC);
+    EXPECT_ERRNO(__banos_slot_banos_install((const void*)16, 4096), EFAULT);
+    int status = conformance_in_child(child_installs_as_user, NULL);
+    EXPECT(status == 0, "child status %#x (exit 10: setuid failed, 11: not EPERM for uid 1000)", status);
+}
+#endif

@@ -1,0 +1,18 @@
+#include "module/api/resources.h"
+
+#include "abi-versions/modules/api.h"
+
+namespace module::api {
+
+static_assert(BANOS_E_NotPermitted == static_cast<int>(klib::ErrorCode::NotPermitted) + 1,
+              "module error numbers follow the neutral list");
+
+void release_resources(Module* owner)
+{
+    release_probes(owner);
+    release_devices(owner);
+}
+
+int module_error(klib::Error error) { return -(static_cast<int>(error.code()) + 1); }
+
+} // namespace module::api
