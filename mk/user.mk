@@ -5,7 +5,7 @@
 # template user_program (program ABI, name) is also used by other lists of
 # programs (mk/test-programs.mk).
 
-USER_TOOLS := banos-install cat chmod chown clear cp date dmesg echo env false free grep head id kill ln ls mkdir mv ps pwd \
+USER_TOOLS := banos-install cat chmod chown clear cp date dmesg echo env false free grep head id kill ln ls mkdir mount mv ps pwd \
     rm rmdir sleep su tail test touch true uname uptime wc whoami
 USER_PROGRAMS := init sh conformance $(USER_TOOLS)
 
@@ -51,6 +51,7 @@ uptime_SOURCES := bin/tools/uptime.c $(TOOL_COMMON)
 wc_SOURCES := bin/tools/wc.c $(TOOL_COMMON)
 whoami_SOURCES := bin/tools/whoami.c $(TOOL_COMMON)
 banos-install_SOURCES := bin/tools/banos-install.c $(TOOL_COMMON)
+mount_SOURCES := bin/tools/mount.c $(TOOL_COMMON)
 
 # Files besides programs that belong in the image, as image-path=source
 # pairs for tools/image/mkinitrd.py: init's table and the shell tests

@@ -1,6 +1,7 @@
-/* The system: uname, sched_yield, and from ABI 2 sysconf, getrandom and
- * sched_getcpu. Kernel ABI 1 has no entropy for programs: getrandom fails
- * with ENOSYS there. */
+/* The system: uname, sched_yield, and from ABI 2 sysconf, getrandom,
+ * sched_getcpu, and the refusals of banos_install and mount (a module or a
+ * mount would outlive the suite; the modules test covers success). Kernel
+ * ABI 1 has no entropy for programs: getrandom fails with ENOSYS there. */
 #include "conformance.h"
 
 #include <unistd.h>
@@ -115,6 +116,30 @@ TEST(system, banos_install_refusals, "banos_install")
     EXPECT_ERRNO(__banos_slot_banos_install(junk, sizeof(junk)), ENOEXEC);
     EXPECT_ERRNO(__banos_slot_banos_install((const void*)16, 4096), EFAULT);
     int status = conformance_in_child(child_installs_as_user, NULL);
+    EXPECT(status == 0, "child status %#x (exit 10: setuid failed, 11: not EPERM for uid 1000)", status);
+}
+#endif
+
+#if BANOS_PROGRAM_ABI >= 2
+static int child_mounts_as_user(void* unused)
+{
+    (void)unused;
+    if (__banos_slot_setuid(1000) != 0)
+        return 10;
+    errno = 0;
+    if (__banos_slot_mount("none", "/tmp", "tmpfs", 0) != -1 || errno != EPERM)
+        return 11;
+    return 0;
+}
+
+/* Only the refusals: nothing can unmount, and the suite leaves no trace. */
+TEST(system, mount_refusals, "mount")
+{
+    EXPECT_ERRNO(__banos_slot_mount("none", "/tmp", "no-such-type", 0), ENODEV);
+    EXPECT_ERRNO(__banos_slot_mount("none", "/no/such/directory", "tmpfs", 0), ENOENT);
+    EXPECT_ERRNO(__banos_slot_mount("none", "/tmp", "tmpfs", 1), EINVAL);
+    EXPECT_ERRNO(__banos_slot_mount("none", "/proc/meminfo", "tmpfs", 0), ENOTDIR);
+    int status = conformance_in_child(child_mounts_as_user, NULL);
     EXPECT(status == 0, "child status %#x (exit 10: setuid failed, 11: not EPERM for uid 1000)", status);
 }
 #endif

@@ -14,6 +14,7 @@ void release_resources(Module* owner);
 
 void release_devices(Module* owner);
 void release_probes(Module* owner);
+void release_file_system_types(Module* owner);
 
 // Error numbers as modules see them (abi-versions/modules/api.h).
 int module_error(klib::Error);
