@@ -54,13 +54,24 @@ int banos_chardev_register(const char* name, uint32_t permissions, const struct 
                            void* context);
 int banos_chardev_unregister(const char* name);
 
+/* Interrupts: ISA IRQ `irq` (0-15) calls handler(context) with interrupts
+ * off; the kernel acknowledges the interrupt controller afterwards. Busy
+ * for IRQs the kernel drives or another module holds. */
+typedef void (*banos_irq_handler)(void* context);
+int banos_irq_attach(unsigned irq, banos_irq_handler handler, void* context);
+int banos_irq_detach(unsigned irq);
+/* x86 port I/O, for the devices behind those IRQs. */
+uint8_t banos_port_read8(uint16_t port);
+void banos_port_write8(uint16_t port, uint8_t value);
+
 /* Time and sleeping. */
 uint64_t banos_monotonic_ns(void);
 /* 0, or -BANOS_E_Interrupted when a signal cut it short. */
 int banos_sleep_ns(uint64_t nanoseconds);
 
 /* Wait queues: a thread sleeps until ready(argument) returns nonzero,
- * re-checked after every wake. 0, or -BANOS_E_Interrupted on a signal. */
+ * re-checked after every wake. 0, or -BANOS_E_Interrupted on a signal.
+ * banos_wait_queue_wake_all may be called from an interrupt handler. */
 struct banos_wait_queue;
 struct banos_wait_queue* banos_wait_queue_create(void);
 void banos_wait_queue_destroy(struct banos_wait_queue* queue);

@@ -9,7 +9,7 @@
 # The boot archives carry them in /system/modules/ (the refused ones in
 # /system/modules/tests/).
 
-MODULE_NAMES := echodev greeter infofs syscount
+MODULE_NAMES := echodev greeter infofs rtcticks syscount
 MODULE_TEST_NAMES := failing_init needs_absent missing_symbol newer_api pc32_overflow
 MODULE_CXXFLAGS := $(filter-out -g,$(KERNEL_CXXFLAGS)) -fno-common -DBANOS_MODULE
 MODULE_CHECK := tools/modules/check-module.py tools/modules/elf_symbols.py

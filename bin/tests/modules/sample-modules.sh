@@ -1,7 +1,7 @@
 # The sample banos modules from the shell, as the superuser would use them
 # (the GRUB-booted modules test runs this before /bin/module_test).
-# syscount came from GRUB as a module2 line; echodev, greeter and infofs
-# are installed here, and infofs is mounted. Exits non-zero at the first thing that does not work.
+# syscount came from GRUB as a module2 line; echodev, greeter, infofs and
+# rtcticks are installed here, and infofs is mounted. Exits non-zero at the first thing that does not work.
 fail() {
     echo "FAIL modules.shell: $*"
     exit 1
@@ -34,6 +34,11 @@ test "$(cat /tmp/info2/mount)" = 2 || fail "/tmp/info2/mount reads '$(cat /tmp/i
 if mount -t no-such-fs none /tmp/info2 2>/tmp/mount.err; then fail "mounted an unknown type"; fi
 grep -q 'No such device' /tmp/mount.err || fail "unknown type: '$(cat /tmp/mount.err)'"
 rm -f /tmp/mount.err
+
+banos-install /system/modules/rtcticks.ko || fail "banos-install rtcticks.ko"
+first=$(cat /dev/rtcticks)
+second=$(cat /dev/rtcticks)
+test "$first" -gt 0 && test "$second" -gt "$first" || fail "/dev/rtcticks read $first, then $second"
 
 if banos-install /system/modules/tests/needs_absent.ko 2>/tmp/install.err; then
     fail "a module needing an absent module installed"

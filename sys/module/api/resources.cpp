@@ -9,6 +9,7 @@ static_assert(BANOS_E_NotPermitted == static_cast<int>(klib::ErrorCode::NotPermi
 
 void release_resources(Module* owner)
 {
+    release_interrupts(owner);
     release_probes(owner);
     release_file_system_types(owner);
     release_devices(owner);
