@@ -16,11 +16,7 @@ namespace module::api {
 
 namespace {
 
-constexpr size_t kBounceSize = 4096;
 
-struct Bounce {
-    unsigned char bytes[kBounceSize];
-};
 
 struct Device {
     vfs::Name name;
@@ -32,15 +28,6 @@ struct Device {
 klib::Spinlock g_lock;
 klib::Vector<klib::OwnPtr<Device>> g_devices;
 
-klib::ErrorOr<size_t> result_of(int64_t value)
-{
-    if (value >= 0)
-        return static_cast<size_t>(value);
-    int64_t code = -value - 1;
-    if (code >= static_cast<int64_t>(klib::ErrorCode::Count))
-        return klib::ErrorCode::IoError;
-    return static_cast<klib::ErrorCode>(code);
-}
 
 class DeviceFile final : public vfs::File {
 public:
@@ -52,7 +39,7 @@ public:
             return klib::ErrorCode::Invalid;
         size_t n = klib::min(count, kBounceSize);
         auto bounce = TRY(klib::try_make<Bounce>());
-        size_t got = TRY(result_of(device_.ops.read(device_.context, offset, bounce->bytes, n)));
+        size_t got = TRY(kernel_result(device_.ops.read(device_.context, offset, bounce->bytes, n)));
         if (got > n)
             return klib::ErrorCode::IoError;
         TRY(buffer.write_to(0, klib::ReadonlyBytes(bounce->bytes, got)));
@@ -66,7 +53,7 @@ public:
         size_t n = klib::min(count, kBounceSize);
         auto bounce = TRY(klib::try_make<Bounce>());
         TRY(buffer.read_from(0, klib::Bytes(bounce->bytes, n)));
-        size_t put = TRY(result_of(device_.ops.write(device_.context, offset, bounce->bytes, n)));
+        size_t put = TRY(kernel_result(device_.ops.write(device_.context, offset, bounce->bytes, n)));
         return klib::min(put, n);
     }
 

@@ -18,7 +18,6 @@ namespace module::api {
 
 namespace {
 
-constexpr size_t kBounceSize = 4096;
 constexpr uint64_t kRootIno = 1;
 constexpr uint64_t kMaxEntries = 4096;
 
@@ -32,15 +31,6 @@ struct Type {
 klib::Spinlock g_lock;
 klib::Vector<klib::OwnPtr<Type>> g_types;
 
-klib::ErrorOr<uint64_t> result_of(int64_t value)
-{
-    if (value >= 0)
-        return static_cast<uint64_t>(value);
-    int64_t code = -value - 1;
-    if (code >= static_cast<int64_t>(klib::ErrorCode::Count))
-        return klib::ErrorCode::IoError;
-    return static_cast<klib::ErrorCode>(code);
-}
 
 class ModuleFileSystem final : public vfs::FileSystem {
 public:
@@ -60,7 +50,7 @@ public:
         if (index >= kMaxEntries)
             return klib::ErrorCode::NoEntry;
         name[0] = '\0';
-        TRY(result_of(type_.ops.entry(instance_, index, name, capacity)));
+        TRY(kernel_result(type_.ops.entry(instance_, index, name, capacity)));
         name[capacity - 1] = '\0';
         return {};
     }
@@ -70,9 +60,6 @@ private:
     void* instance_;
 };
 
-struct Bounce {
-    unsigned char bytes[kBounceSize];
-};
 
 class FileNode final : public vfs::Inode {
 public:
@@ -96,7 +83,7 @@ public:
             return klib::ErrorCode::Invalid;
         size_t n = klib::min(klib::min(count, buffer.size()), kBounceSize);
         auto bounce = TRY(klib::try_make<Bounce>());
-        uint64_t got = TRY(result_of(fs.ops().read(fs.instance(), index_, offset, bounce->bytes, n)));
+        uint64_t got = TRY(kernel_result(fs.ops().read(fs.instance(), index_, offset, bounce->bytes, n)));
         if (got > n)
             return klib::ErrorCode::IoError;
         TRY(buffer.write_to(0, klib::ReadonlyBytes(bounce->bytes, got)));

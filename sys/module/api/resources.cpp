@@ -17,4 +17,14 @@ void release_resources(Module* owner)
 
 int module_error(klib::Error error) { return -(static_cast<int>(error.code()) + 1); }
 
+klib::ErrorOr<uint64_t> kernel_result(int64_t value)
+{
+    if (value >= 0)
+        return static_cast<uint64_t>(value);
+    int64_t code = -value - 1;
+    if (code >= static_cast<int64_t>(klib::ErrorCode::Count))
+        return klib::ErrorCode::IoError;
+    return static_cast<klib::ErrorCode>(code);
+}
+
 } // namespace module::api

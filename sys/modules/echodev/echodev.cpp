@@ -1,6 +1,7 @@
 // echodev: /dev/echo keeps what is written to it and reads it back. Other
 // modules may add text through banos_echodev_append (greeter does).
 #include "abi-versions/modules/api.h"
+#include "sys/modules/lib/module_text.h"
 
 namespace {
 
@@ -10,11 +11,7 @@ uint64_t g_length = 0;
 
 int64_t echo_read(void*, uint64_t offset, void* buffer, uint64_t count)
 {
-    if (offset >= g_length)
-        return 0;
-    uint64_t n = g_length - offset < count ? g_length - offset : count;
-    memcpy(buffer, g_text + offset, n);
-    return static_cast<int64_t>(n);
+    return module_text::read_text(g_text, g_length, offset, buffer, count);
 }
 
 // A write replaces the text from its offset on, so `echo x > /dev/echo`

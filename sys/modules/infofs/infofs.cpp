@@ -3,6 +3,7 @@
 //   uptime   nanoseconds since boot, when read
 //   mount    which mount of infofs this is (1 for the first)
 #include "abi-versions/modules/api.h"
+#include "sys/modules/lib/module_text.h"
 
 namespace {
 
@@ -15,16 +16,9 @@ uint64_t g_mounts = 0;
 const char* const kNames[] = { "hello", "uptime", "mount" };
 constexpr uint64_t kFiles = sizeof(kNames) / sizeof(kNames[0]);
 
-size_t decimal(char* out, uint64_t value)
+size_t line_of(char* out, uint64_t value)
 {
-    char digits[24];
-    size_t n = 0;
-    do {
-        digits[n++] = static_cast<char>('0' + value % 10);
-        value /= 10;
-    } while (value);
-    for (size_t i = 0; i < n; ++i)
-        out[i] = digits[n - 1 - i];
+    size_t n = module_text::decimal(out, value);
     out[n] = '\n';
     return n + 1;
 }
@@ -38,9 +32,9 @@ size_t text_of(const Instance& instance, uint64_t index, char* out)
         memcpy(out, kHello, sizeof(kHello) - 1);
         return sizeof(kHello) - 1;
     case 1:
-        return decimal(out, banos_monotonic_ns());
+        return line_of(out, banos_monotonic_ns());
     default:
-        return decimal(out, instance.number);
+        return line_of(out, instance.number);
     }
 }
 
@@ -78,11 +72,7 @@ int64_t infofs_read(void* instance, uint64_t index, uint64_t offset, void* buffe
         return -BANOS_E_NoEntry;
     char text[32];
     size_t length = text_of(*static_cast<Instance*>(instance), index, text);
-    if (offset >= length)
-        return 0;
-    uint64_t n = length - offset < count ? length - offset : count;
-    memcpy(buffer, text + offset, n);
-    return static_cast<int64_t>(n);
+    return module_text::read_text(text, length, offset, buffer, count);
 }
 
 const banos_fs_ops kOps = { infofs_mount, infofs_unmount, infofs_entry, infofs_size, infofs_read };

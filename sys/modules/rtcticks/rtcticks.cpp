@@ -4,6 +4,7 @@
 // init checks that interrupts arrive (sleeping a little) and fails with
 // NoDevice if none does.
 #include "abi-versions/modules/api.h"
+#include "sys/modules/lib/module_text.h"
 
 namespace {
 
@@ -42,20 +43,6 @@ struct Wait {
 
 int ticked(void* argument) { return g_ticks != static_cast<Wait*>(argument)->from; }
 
-size_t decimal(char* out, uint64_t value)
-{
-    char digits[24];
-    size_t n = 0;
-    do {
-        digits[n++] = static_cast<char>('0' + value % 10);
-        value /= 10;
-    } while (value);
-    for (size_t i = 0; i < n; ++i)
-        out[i] = digits[n - 1 - i];
-    out[n] = '\n';
-    return n + 1;
-}
-
 int64_t rtcticks_read(void*, uint64_t offset, void* buffer, uint64_t count)
 {
     if (offset > 0)
@@ -65,10 +52,9 @@ int64_t rtcticks_read(void*, uint64_t offset, void* buffer, uint64_t count)
     if (waited != 0)
         return waited;
     char text[24];
-    size_t length = decimal(text, g_ticks);
-    uint64_t n = length < count ? length : count;
-    memcpy(buffer, text, n);
-    return static_cast<int64_t>(n);
+    size_t length = module_text::decimal(text, g_ticks);
+    text[length++] = '\n';
+    return module_text::read_text(text, length, 0, buffer, count);
 }
 
 const banos_chardev_ops kOps = { rtcticks_read, nullptr };

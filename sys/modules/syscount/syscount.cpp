@@ -2,6 +2,7 @@
 // shows the counts in /dev/syscount, one "name count" line each, in the
 // order the calls were first seen.
 #include "abi-versions/modules/api.h"
+#include "sys/modules/lib/module_text.h"
 
 namespace {
 
@@ -43,14 +44,10 @@ size_t append(char* out, size_t at, const char* text)
 
 size_t append_number(char* out, size_t at, uint64_t value)
 {
-    char digits[24];
-    size_t n = 0;
-    do {
-        digits[n++] = static_cast<char>('0' + value % 10);
-        value /= 10;
-    } while (value);
-    while (n && at < kTextSize)
-        out[at++] = digits[--n];
+    char digits[20];
+    size_t n = module_text::decimal(digits, value);
+    for (size_t i = 0; i < n && at < kTextSize; ++i)
+        out[at++] = digits[i];
     return at;
 }
 
@@ -71,11 +68,7 @@ int64_t syscount_read(void*, uint64_t offset, void* buffer, uint64_t count)
         }
         g_text_length = at;
     }
-    if (offset >= g_text_length)
-        return 0;
-    uint64_t n = g_text_length - offset < count ? g_text_length - offset : count;
-    memcpy(buffer, g_text + offset, n);
-    return static_cast<int64_t>(n);
+    return module_text::read_text(g_text, g_text_length, offset, buffer, count);
 }
 
 const banos_chardev_ops kOps = { syscount_read, nullptr };
