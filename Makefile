@@ -13,6 +13,7 @@ endif
 include mk/config.mk
 include mk/abi-contract.mk
 include sys/sys.mk
+include sys/modules/modules.mk
 include sys/tests/tests.mk
 include sys/tests/fuzz/fuzz.mk
 include syslayer/syslayer.mk
@@ -27,7 +28,7 @@ include mk/image.mk
 include mk/run.mk
 
 .PHONY: all clean
-all: kernel layers libc ld-elf libc-host-tests programs initrds images host-tests fuzz
+all: kernel modules layers libc ld-elf libc-host-tests programs initrds images host-tests fuzz
 
 clean:
 	rm -rf $(BUILD)

@@ -25,7 +25,7 @@ initrd_library_pairs = $(foreach library,$(INITRD_LIBRARIES),/lib/$(notdir $(lib
 # The system's files besides programs: configuration, users, and the
 # writable directories.
 ROOTFS_FILES := $(sort $(wildcard bin/rootfs/etc/*))
-initrd_system_pairs = $(foreach file,$(ROOTFS_FILES),/etc/$(notdir $(file))=$(file)) $(USER_IMAGE_FILES) \
+initrd_system_pairs = $(foreach file,$(ROOTFS_FILES),/etc/$(notdir $(file))=$(file)) $(USER_IMAGE_FILES) $(MODULE_IMAGE_FILES) \
     /tmp/=dir:1777 /root/=dir:0700 /home/user/=dir:0755:1000:1000 /dev/=dir:0755 /proc/=dir:0555
 
 # $(1) = kernel ABI, $(2) = program ABI
@@ -33,7 +33,7 @@ define initrd_build
 $(BUILD)/images/initrd-k$(1)-p$(2).tar: $$(call layers_for_kernel,$(1)) $$(call user_programs_for,$(2)) $$(call test_programs_for,$(2)) \
         $(BUILD)/user/abi$(2)/bin/hello $(BUILD)/user/abi$(2)/bin/hello-pie $(BUILD)/user/abi$(2)/bin/hello-noabi \
         $(BUILD)/user/abi$(2)/bin/hello-dynamic $$(INITRD_LIBRARIES) $$(DL_TEST_PROGRAMS) \
-        tools/image/mkinitrd.py $(ROOTFS_FILES) $$(filter-out dir:%,$$(foreach pair,$(USER_IMAGE_FILES),$$(lastword $$(subst =, ,$$(pair)))))
+        tools/image/mkinitrd.py $(ROOTFS_FILES) $(MODULE_IMAGE_INPUTS) $$(filter-out dir:%,$$(foreach pair,$(USER_IMAGE_FILES),$$(lastword $$(subst =, ,$$(pair)))))
 	@mkdir -p $$(@D)
 	@echo "  INITRD  $$@"
 	@$(MKINITRD) $$@ $$(call initrd_layer_pairs,$(1)) $$(call initrd_program_pairs,$(2)) $$(initrd_library_pairs) \

@@ -2,11 +2,12 @@
 # mk/user.mk's user_program template) for every program ABI, and put in
 # the boot archives under /bin/.
 
-TEST_PROGRAMS := kernel_process_test kernel_files_test
+TEST_PROGRAMS := kernel_process_test kernel_files_test module_test
 kernel_process_test_SOURCES := bin/tests/kernel_process_test.c
 kernel_files_test_SOURCES := bin/tests/kernel_files_test.c
 kernel_process_test_LINK := -static
 kernel_files_test_LINK := -static
+module_test_SOURCES := bin/tests/module_test.c
 
 $(foreach abi,$(LIBC_ABIS),$(foreach program,$(TEST_PROGRAMS),$(eval $(call user_program,$(abi),$(program)))))
 

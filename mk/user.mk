@@ -7,7 +7,7 @@
 # (program ABI, name) is also used by other lists of programs
 # (mk/test-programs.mk).
 
-USER_TOOLS := cat chmod chown clear cp date dmesg echo env false free grep head id kill ln ls mkdir mv ps pwd \
+USER_TOOLS := banos-install cat chmod chown clear cp date dmesg echo env false free grep head id kill ln ls mkdir mount mv ps pwd \
     rm rmdir sleep su tail test touch true uname uptime wc whoami
 USER_PROGRAMS := init sh conformance conformance-dynamic $(USER_TOOLS)
 
@@ -56,6 +56,8 @@ uname_SOURCES := bin/tools/uname.c $(TOOL_COMMON)
 uptime_SOURCES := bin/tools/uptime.c $(TOOL_COMMON)
 wc_SOURCES := bin/tools/wc.c $(TOOL_COMMON)
 whoami_SOURCES := bin/tools/whoami.c $(TOOL_COMMON)
+banos-install_SOURCES := bin/tools/banos-install.c $(TOOL_COMMON)
+mount_SOURCES := bin/tools/mount.c $(TOOL_COMMON)
 
 # Files besides programs that belong in the image, as image-path=source
 # pairs for tools/image/mkinitrd.py: init's table and the shell tests
@@ -64,7 +66,8 @@ whoami_SOURCES := bin/tools/whoami.c $(TOOL_COMMON)
 # wires bin/rootfs into the image.)
 USER_SHELL_TESTS := $(sort $(wildcard bin/tests/shell/*.sh))
 USER_IMAGE_FILES := /etc/inittab=bin/rootfs/etc/inittab /etc/profile=bin/rootfs/etc/profile \
-    $(foreach test,$(USER_SHELL_TESTS),/share/tests/shell/$(notdir $(test))=$(test))
+    $(foreach test,$(USER_SHELL_TESTS),/share/tests/shell/$(notdir $(test))=$(test)) \
+    /share/tests/modules/sample-modules.sh=bin/tests/modules/sample-modules.sh
 
 USER_CFLAGS := -Wall -Wextra -Werror -Wundef -Wshadow
 USER_FLAGS := $(call flags_file,$(BUILD)/user/.user-flags,$(USER_CFLAGS))

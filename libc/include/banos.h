@@ -36,6 +36,12 @@ struct banos_heap_statistics {
 };
 void banos_get_heap_statistics(struct banos_heap_statistics* out);
 
+/* Installs a banos module from its file's bytes (superuser only: EPERM
+ * otherwise). Errors: ENOEXEC for a malformed module or one needing a newer
+ * API, ENOENT for a missing required module or symbol, EEXIST if installed,
+ * the module's own error if its init fails. ENOSYS before program ABI 2. */
+int banos_install(const void* image, size_t size);
+
 __END_DECLS
 
 #endif

@@ -9,6 +9,7 @@
 #include "kernel/options.h"
 #include "kernel/panic.h"
 #include "kernel/shutdown.h"
+#include "module/loader.h"
 #include "proc/process.h"
 #include "proc/scheduler.h"
 
@@ -90,10 +91,22 @@ bool run(const Entry& entry)
     return true;
 }
 
-size_t settled_free_pages()
+// Free pages with the heap trimmed, and what installed banos modules hold:
+// a module a program installs stays for the boot, so its image and the
+// heap pages that grew while it was installed are not the programs'.
+struct MemoryMark {
+    size_t free_pages;
+    size_t module_count;
+    size_t module_pages;
+    size_t heap_pages;
+};
+
+MemoryMark settled_memory()
 {
     mm::kernel_heap().trim();
-    return mm::physical_memory_stats().free_frames;
+    auto heap = mm::kernel_heap().stats();
+    return { mm::physical_memory_stats().free_frames, module::installed_count(), module::installed_pages(),
+             heap.slab_pages + heap.large_pages };
 }
 
 void init_thread(void*)
@@ -101,7 +114,8 @@ void init_thread(void*)
     exec::preload_layers();
     klib::StringView list = options().init;
     bool all_passed = true;
-    size_t free_before = settled_free_pages();
+    MemoryMark before = settled_memory();
+    size_t free_before = before.free_pages;
     klog::info("init: {} free pages before the programs", free_before);
     size_t start = 0;
     for (size_t i = 0; i <= list.size(); ++i) {
@@ -111,8 +125,15 @@ void init_thread(void*)
             all_passed = run(parse_entry(list.substring(start, i - start))) && all_passed;
         start = i + 1;
     }
-    size_t free_after = settled_free_pages();
+    MemoryMark after = settled_memory();
+    size_t free_after = after.free_pages;
     klog::info("init: {} free pages after the programs", free_after);
+    if (after.module_count != before.module_count) {
+        size_t kept = (after.module_pages - before.module_pages)
+            + (after.heap_pages > before.heap_pages ? after.heap_pages - before.heap_pages : 0);
+        klog::info("init: {} modules installed meanwhile keep {} pages", after.module_count - before.module_count, kept);
+        free_after += kept;
+    }
     if (options().test_mode) {
         // Everything the programs had must be back.
         if (free_after == free_before) {

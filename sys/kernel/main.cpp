@@ -11,6 +11,8 @@
 #include "kernel/shutdown.h"
 #include "mm/kernel_heap.h"
 #include "mm/physical_memory.h"
+#include "module/loader.h"
+#include "kernel/panic.h"
 #include "proc/reaper.h"
 #include "proc/scheduler.h"
 
@@ -39,7 +41,10 @@ void main(const boot::BootInfo& info)
     proc::reaper::start();
     kabi::init();
     fs::initrd::init(info);
+    if (auto ready = module::init_modules(); ready.is_error())
+        panic("boot: cannot set up banos modules: {}", ready.error());
     build_file_tree();
+    module::install_boot_modules(info);
 
     if (options().test_mode && !options().skip_selftests) {
         auto before = mm::physical_memory_stats();

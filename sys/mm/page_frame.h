@@ -5,7 +5,7 @@ namespace mm {
 
 // What a physical frame is used for, for accounting and for finding a heap
 // allocation's owner from its address.
-enum class FrameUse : uint8_t { Free, Reserved, Boot, PageTable, Heap, KernelStack, Test, User };
+enum class FrameUse : uint8_t { Free, Reserved, Boot, PageTable, Heap, KernelStack, Test, User, Module };
 
 // Per-frame metadata, one for every frame of usable RAM.
 struct PageFrame {

@@ -5,6 +5,7 @@
 #include "kernel/options.h"
 #include "mm/kernel_heap.h"
 #include "mm/physical_memory.h"
+#include "module/loader.h"
 #include "proc/process.h"
 #include "proc/scheduler.h"
 #include "time/clock.h"
@@ -67,6 +68,8 @@ public:
 
     void write_meminfo(klib::FormatSink& sink) override
     {
+        // Empty slabs go back first, so MemFree says what is really in use.
+        mm::kernel_heap().trim();
         auto memory = mm::physical_memory_stats();
         auto heap = mm::kernel_heap().stats();
         klib::format_to(sink, "MemTotal:\t{} kB\nMemFree:\t{} kB\nMemUsed:\t{} kB\n", memory.total_frames * 4,
@@ -87,6 +90,8 @@ public:
     {
         klib::format_to(sink, "{}\n", kernel::options().command_line);
     }
+
+    void write_modules(klib::FormatSink& sink) override { module::write_module_list(sink); }
 
     uint32_t self_pid() override
     {

@@ -8,6 +8,8 @@
 #include "mm/user_memory.h"
 #include "proc/process.h"
 #include "syscall/user_buffer.h"
+#include "vfs/file_system_types.h"
+#include "vfs/mount.h"
 #include "vfs/operations.h"
 
 namespace sys {
@@ -228,6 +230,23 @@ klib::ErrorOr<void> chdir(uint64_t user_path)
     TRY(copy_path(user_path, path));
     auto directory = TRY(vfs::open_directory(self().resolve_context(), path.view));
     self().files().cwd = directory;
+    return {};
+}
+
+klib::ErrorOr<void> mount(uint64_t user_source, uint64_t user_target, uint64_t user_type, uint64_t flags)
+{
+    if (self().credentials().euid != 0)
+        return klib::ErrorCode::NotPermitted;
+    if (flags != 0)
+        return klib::ErrorCode::Invalid;
+    Path source, target, type;
+    TRY(copy_path(user_source, source));
+    TRY(copy_path(user_target, target));
+    TRY(copy_path(user_type, type));
+    auto directory = TRY(vfs::open_directory(self().resolve_context(), target.view));
+    auto root = TRY(vfs::create_file_system(type.view));
+    TRY(vfs::mount(std::move(root), std::move(directory)));
+    klog::info("vfs: mounted a new {} on {}", type.view, target.view);
     return {};
 }
 

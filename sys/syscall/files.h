@@ -44,6 +44,11 @@ klib::ErrorOr<int> dup2(int fd, int target);
 klib::ErrorOr<void> pipe2(uint64_t user_fds, int flags);
 klib::ErrorOr<int> fcntl(int fd, int command, uint64_t argument);
 klib::ErrorOr<void> chdir(uint64_t user_path);
+// Mounts a new file system of the named type (vfs/file_system_types.h) on
+// the directory at user_target: superuser only (NotPermitted), flags 0
+// (Invalid otherwise), NotDevice for an unknown type. The source names
+// nothing for the types there are; it is copied and checked like a path.
+klib::ErrorOr<void> mount(uint64_t user_source, uint64_t user_target, uint64_t user_type, uint64_t flags);
 klib::ErrorOr<uint64_t> getcwd(uint64_t user_buffer, uint64_t size);
 klib::ErrorOr<int> ioctl(int fd, uint64_t request, uint64_t argument);
 uint32_t umask(uint32_t mask);

@@ -34,6 +34,9 @@ klib::ErrorOr<void> setuid(uint32_t uid);
 klib::ErrorOr<void> setgid(uint32_t gid);
 uint64_t syscall_count();
 
+// banos modules: installs the module file at user_image (superuser only).
+klib::ErrorOr<void> banos_install(uint64_t user_image, uint64_t size);
+
 // posix_spawn, done by the kernel: a new child of the caller that runs
 // `user_path` after the actions, in order, and the attributes. Nothing of
 // it runs unless everything works: an exec failure is the call's failure.

@@ -7,7 +7,7 @@ SYS_HOST_SOURCES := $(sort $(wildcard sys/lib/*.cpp)) \
     sys/boot/boot_info.cpp sys/boot/multiboot1.cpp sys/boot/multiboot2.cpp \
     sys/mm/frame_bitmap.cpp sys/mm/boot_allocator.cpp sys/mm/heap/heap.cpp \
     sys/kernel/options.cpp sys/kernel/log_level.cpp sys/kernel/symbols.cpp \
-    sys/exec/elf_image.cpp sys/fs/ustar.cpp
+    sys/exec/elf_image.cpp sys/fs/ustar.cpp sys/module/elf_module.cpp sys/arch/x86_64/module/relocation.cpp
 SYS_HOST_SOURCES += $(sort $(wildcard sys/vfs/*.cpp sys/vfs/*/*.cpp))
 SYS_HOST_SOURCES += sys/tty/line_discipline.cpp sys/tty/scancode_set1.cpp sys/arch/x86_64/acpi/tables.cpp
 

@@ -36,6 +36,7 @@ public:
     void write_uptime(klib::FormatSink& sink) override { klib::format_to(sink, "{}.00 0.00\n", uptime); }
     void write_kernel_log(klib::FormatSink& sink) override { klib::format_to(sink, "[    0.000000] info: hello\n"); }
     void write_command_line(klib::FormatSink& sink) override { klib::format_to(sink, "test loglevel=debug\n"); }
+    void write_modules(klib::FormatSink& sink) override { klib::format_to(sink, "sample 1.0 8192 - -\n"); }
     uint32_t self_pid() override { return self; }
 };
 
@@ -57,20 +58,20 @@ TEST_F(VfsProcfs, ListsFixedNamesThenPidsInOrder)
 {
     auto listing = open("/proc", BANOS_O_RDONLY);
     EXPECT_EQ(list_names(*listing),
-              (std::vector<std::string> { ".", "..", "meminfo", "uptime", "kmsg", "cmdline", "self", "1", "5", "42" }));
+              (std::vector<std::string> { ".", "..", "meminfo", "uptime", "kmsg", "cmdline", "modules", "self", "1", "5", "42" }));
     auto again = open("/proc", BANOS_O_RDONLY);
-    EXPECT_EQ(list_names(*again, 32), (std::vector<std::string> { ".", "..", "meminfo", "uptime", "kmsg", "cmdline", "self", "1", "5", "42" }));
+    EXPECT_EQ(list_names(*again, 32), (std::vector<std::string> { ".", "..", "meminfo", "uptime", "kmsg", "cmdline", "modules", "self", "1", "5", "42" }));
 }
 
 TEST_F(VfsProcfs, ListingResumesAcrossProcessChanges)
 {
     auto listing = open("/proc", BANOS_O_RDONLY);
-    std::vector<unsigned char> buffer(5 * 24 + 3 * 32); // ".", "..", meminfo, uptime, kmsg, cmdline, self, 1
+    std::vector<unsigned char> buffer(5 * 24 + 4 * 32); // ".", "..", meminfo, uptime, kmsg, cmdline, modules, self, 1
     vfs::KernelBuffer kb(buffer.data(), buffer.size());
     auto n = listing->getdents(kb);
     ASSERT_FALSE(n.is_error());
     auto first = decode_dirents(buffer.data(), n.value());
-    ASSERT_EQ(first.size(), 8u);
+    ASSERT_EQ(first.size(), 9u);
     EXPECT_EQ(first.back().name, "1");
     processes.pids.erase(5);
     processes.pids.insert(7);
@@ -172,7 +173,7 @@ TEST_F(VfsProcfs, WithoutAProviderOnlyTheFixedNamesRemain)
 {
     vfs::procfs::set_provider(nullptr);
     auto listing = open("/proc", BANOS_O_RDONLY);
-    EXPECT_EQ(list_names(*listing), (std::vector<std::string> { ".", "..", "meminfo", "uptime", "kmsg", "cmdline", "self" }));
+    EXPECT_EQ(list_names(*listing), (std::vector<std::string> { ".", "..", "meminfo", "uptime", "kmsg", "cmdline", "modules", "self" }));
     EXPECT_EQ(error_of(vfs::stat(root_context(), "/proc/5")), ErrorCode::NoEntry);
     EXPECT_EQ(error_of(vfs::stat(root_context(), "/proc/self")), ErrorCode::NoEntry);
     auto meminfo = open("/proc/meminfo", BANOS_O_RDONLY);

@@ -29,7 +29,7 @@ TEST_F(VfsRoot, WithoutAnArchive)
     auto null = open("/dev/null", BANOS_O_RDWR);
     EXPECT_EQ(write_text(*null, "x"), 1u);
     auto listing = open("/proc", BANOS_O_RDONLY);
-    EXPECT_EQ(list_names(*listing), (std::vector<std::string> { ".", "..", "meminfo", "uptime", "kmsg", "cmdline", "self" }));
+    EXPECT_EQ(list_names(*listing), (std::vector<std::string> { ".", "..", "meminfo", "uptime", "kmsg", "cmdline", "modules", "self" }));
     EXPECT_EQ(cwd_of(context_at("/dev")), "/dev");
 }
 

@@ -1,6 +1,7 @@
 #include "vfs/root_file_system.h"
 
 #include "vfs/devfs/devfs.h"
+#include "vfs/file_system_types.h"
 #include "vfs/mount.h"
 #include "vfs/procfs/procfs.h"
 #include "vfs/tmpfs/tmpfs.h"
@@ -13,6 +14,8 @@ using klib::ErrorOr;
 using klib::RefPtr;
 
 namespace {
+
+ErrorOr<RefPtr<Inode>> new_tmpfs(void*) { return tmpfs::create(); }
 
 // The directory `name` in `root`, made with `permissions` if missing.
 ErrorOr<RefPtr<Inode>> ensure_directory(const RefPtr<Inode>& root, klib::StringView name, uint32_t permissions)
@@ -48,6 +51,10 @@ ErrorOr<RefPtr<Inode>> build_root_file_system(const fs::UstarArchive* archive)
     TRY(mount(std::move(devices), dev));
     auto processes = TRY(procfs::create());
     TRY(mount(std::move(processes), proc));
+    // More tmpfs instances, by name, for the mount call.
+    auto type = register_file_system_type("tmpfs", new_tmpfs, nullptr);
+    if (type.is_error() && type.error() != klib::Error(ErrorCode::Exists))
+        return type.release_error();
     return root;
 }
 

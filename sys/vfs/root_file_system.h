@@ -1,7 +1,8 @@
 #pragma once
 // The system's file tree at boot: a tmpfs root filled from the boot
 // archive (or empty without one), /dev with devfs and its standard
-// devices, /proc with procfs, and a world-writable sticky /tmp. Missing
+// devices, /proc with procfs, and a world-writable sticky /tmp; "tmpfs" is
+// registered as a file system type for the mount call. Missing
 // /dev, /proc and /tmp are made; existing ones keep their attributes.
 //
 // The caller sets the clock (vfs::set_clock), the random source

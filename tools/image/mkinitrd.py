@@ -16,11 +16,12 @@ import tarfile
 import tempfile
 
 
-def program_bytes(source):
+def program_bytes(source, destination):
     """A program's bytes without its debug information (the build keeps the
-    full file for gdb); anything else as it is."""
+    full file for gdb); anything else as it is. banos modules (.ko) go in
+    exactly as built: stripped already, and the malformed ones must stay so."""
     data = open(source, "rb").read()
-    if data[:4] != b"\x7fELF":
+    if data[:4] != b"\x7fELF" or destination.endswith(".ko"):
         return data
     with tempfile.NamedTemporaryFile() as stripped:
         subprocess.run(["strip", "--strip-debug", "-o", stripped.name, source], check=True)
@@ -54,7 +55,7 @@ def main(out, pairs):
             info.uid, info.gid = uid, gid
             archive.addfile(info)
         for path in sorted(files):
-            data = program_bytes(files[path])
+            data = program_bytes(files[path], path)
             info = tarfile.TarInfo("./" + path)
             info.size = len(data)
             executable = data[:4] == b"\x7fELF" and "/syslayer/" not in "/" + path

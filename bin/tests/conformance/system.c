@@ -1,6 +1,7 @@
-/* The system: uname, sched_yield, and from ABI 2 sysconf, getrandom and
- * sched_getcpu. Kernel ABI 1 has no entropy for programs: getrandom fails
- * with ENOSYS there. */
+/* The system: uname, sched_yield, and from ABI 2 sysconf, getrandom,
+ * sched_getcpu, and the refusals of banos_install and mount (a module or a
+ * mount would outlive the suite; the modules test covers success). Kernel
+ * ABI 1 has no entropy for programs: getrandom fails with ENOSYS there. */
 #include "conformance.h"
 
 #include <unistd.h>
@@ -92,5 +93,53 @@ TEST(system, getrandom, "getrandom")
     EXPECT(__banos_slot_getrandom(c, 0, 0) == 0, "getrandom of 0 bytes");
     EXPECT_ERRNO(__banos_slot_getrandom(a, sizeof(a), 0x100), EINVAL);
     EXPECT_ERRNO(__banos_slot_getrandom((void*)16, 8, 0), EFAULT);
+}
+#endif
+
+#if BANOS_PROGRAM_ABI >= 2
+static int child_installs_as_user(void* unused)
+{
+    static const unsigned char header[64] = { 0x7f, 'E', 'L', 'F', 2, 1, 1 };
+    (void)unused;
+    if (__banos_slot_setuid(1000) != 0)
+        return 10;
+    errno = 0;
+    if (__banos_slot_banos_install(header, sizeof(header)) != -1 || errno != EPERM)
+        return 11;
+    return 0;
+}
+
+/* Only the refusals: a module, once installed, stays for the boot. */
+TEST(system, banos_install_refusals, "banos_install")
+{
+    static const unsigned char junk[16] = "not a module";
+    EXPECT_ERRNO(__banos_slot_banos_install(junk, sizeof(junk)), ENOEXEC);
+    EXPECT_ERRNO(__banos_slot_banos_install((const void*)16, 4096), EFAULT);
+    int status = conformance_in_child(child_installs_as_user, NULL);
+    EXPECT(status == 0, "child status %#x (exit 10: setuid failed, 11: not EPERM for uid 1000)", status);
+}
+#endif
+
+#if BANOS_PROGRAM_ABI >= 2
+static int child_mounts_as_user(void* unused)
+{
+    (void)unused;
+    if (__banos_slot_setuid(1000) != 0)
+        return 10;
+    errno = 0;
+    if (__banos_slot_mount("none", "/tmp", "tmpfs", 0) != -1 || errno != EPERM)
+        return 11;
+    return 0;
+}
+
+/* Only the refusals: nothing can unmount, and the suite leaves no trace. */
+TEST(system, mount_refusals, "mount")
+{
+    EXPECT_ERRNO(__banos_slot_mount("none", "/tmp", "no-such-type", 0), ENODEV);
+    EXPECT_ERRNO(__banos_slot_mount("none", "/no/such/directory", "tmpfs", 0), ENOENT);
+    EXPECT_ERRNO(__banos_slot_mount("none", "/tmp", "tmpfs", 1), EINVAL);
+    EXPECT_ERRNO(__banos_slot_mount("none", "/proc/meminfo", "tmpfs", 0), ENOTDIR);
+    int status = conformance_in_child(child_mounts_as_user, NULL);
+    EXPECT(status == 0, "child status %#x (exit 10: setuid failed, 11: not EPERM for uid 1000)", status);
 }
 #endif

@@ -118,6 +118,7 @@ static_assert(sizeof(LinuxStat) == 144);
 constexpr int error_overflow = 75; // EOVERFLOW
 constexpr int error_invalid = 22;  // EINVAL
 constexpr int error_no_system = 38; // ENOSYS
+constexpr int error_not_permitted = 1; // EPERM
 
 // What banos_v1_stat and banos_v2_stat take alike from Linux's: all but
 // the times (nlink and blksize narrowed to ABI 1's widths).
@@ -588,6 +589,21 @@ static int64_t linux_sysconf(int32_t name)
 static int32_t linux_syslayer_attach(void*, uint64_t, uint32_t)
 {
     set_errno(error_no_system);
+    return -1;
+}
+
+// Linux cannot load banos modules; the host tests see the refusal a
+// non-root caller gets.
+static int32_t linux_banos_install(const void*, uint64_t)
+{
+    set_errno(error_not_permitted);
+    return -1;
+}
+
+// Mounting needs privileges the host tests do not have: the same refusal.
+static int32_t linux_mount(const char*, const char*, const char*, uint64_t)
+{
+    set_errno(error_not_permitted);
     return -1;
 }
 #endif

@@ -6,6 +6,7 @@
 #include "lib/vector.h"
 #include "mm/user_memory.h"
 #include "syscall/syscalls.h"
+#include "syscall/tracepoint.h"
 
 namespace kabi {
 
@@ -115,6 +116,7 @@ inline TrapResult trap_sched_yield(const TrapArguments&)
 }
 inline TrapResult trap_sched_getcpu(const TrapArguments&) { return value(sys::current_cpu()); }
 inline TrapResult trap_cpu_count(const TrapArguments&) { return value(sys::cpu_count()); }
+inline TrapResult trap_banos_install(const TrapArguments& a) { return done(sys::banos_install(a.a0, a.a1)); }
 
 // Memory.
 inline TrapResult trap_mmap(const TrapArguments& a)

@@ -49,6 +49,7 @@ inline TrapResult trap_fcntl(const TrapArguments& a)
 }
 inline TrapResult trap_chdir(const TrapArguments& a) { return done(sys::chdir(a.a0)); }
 inline TrapResult trap_fchdir(const TrapArguments& a) { return done(sys::fchdir(static_cast<int>(a.a0))); }
+inline TrapResult trap_mount(const TrapArguments& a) { return done(sys::mount(a.a0, a.a1, a.a2, a.a3)); }
 inline TrapResult trap_getcwd(const TrapArguments& a) { return sys::getcwd(a.a0, a.a1); }
 inline TrapResult trap_ioctl(const TrapArguments& a) { return signed_result(sys::ioctl(static_cast<int>(a.a0), a.a1, a.a2)); }
 inline TrapResult trap_umask(const TrapArguments& a) { return sys::umask(static_cast<uint32_t>(a.a0)); }

@@ -14,6 +14,7 @@
 #include "mm/user_memory.h"
 #include "proc/process.h"
 #include "proc/scheduler.h"
+#include "syscall/tracepoint.h"
 
 namespace kabi {
 
@@ -74,8 +75,9 @@ bool refuse(arch::InterruptFrame& frame, klib::ErrorCode code)
 TrapResult run(uint32_t operation, const TrapArguments& a)
 {
     switch (operation) {
-#define OP(number, name) \
-    case number:         \
+#define OP(number, name)         \
+    case number:                 \
+        sys::trace_syscall(#name); \
         return trap_##name(a);
 #include "abi-versions/v3/kernel/ops.def"
 #undef OP

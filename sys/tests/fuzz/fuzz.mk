@@ -22,9 +22,11 @@ FUZZ_FLAGS_FILE = $(call flags_file,$(BUILD)/fuzz/.flags,$(FUZZ_CXX) $(FUZZ_CXXF
 # and the support library pieces the parsers use.
 FUZZ_COMMON := sys/tests/host_support.cpp sys/lib/error.cpp sys/lib/string_view.cpp
 
-FUZZ_NAMES := elf_image ustar
+FUZZ_NAMES := elf_image ustar module_image
 FUZZ_SOURCES_elf_image := sys/tests/fuzz/elf_image_fuzz.cpp sys/exec/elf_image.cpp
 FUZZ_SOURCES_ustar := sys/tests/fuzz/ustar_fuzz.cpp sys/fs/ustar.cpp
+FUZZ_SOURCES_module_image := sys/tests/fuzz/module_image_fuzz.cpp sys/module/elf_module.cpp \
+    sys/arch/x86_64/module/relocation.cpp sys/lib/format.cpp
 
 $(BUILD)/fuzz/obj/%.cpp.o: %.cpp $(FUZZ_FLAGS_FILE) | $(DEPS_STAMP)
 	@mkdir -p $(@D)

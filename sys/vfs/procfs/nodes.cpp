@@ -25,6 +25,7 @@ constexpr FixedEntry kFixed[] = {
     { "uptime", kUptimeIno, BANOS_DT_REG },
     { "kmsg", kKmsgIno, BANOS_DT_REG },
     { "cmdline", kCommandLineIno, BANOS_DT_REG },
+    { "modules", kModulesIno, BANOS_DT_REG },
     { "self", kSelfIno, BANOS_DT_LNK },
 };
 constexpr uint64_t kFixedCount = sizeof(kFixed) / sizeof(kFixed[0]);
@@ -191,6 +192,8 @@ ErrorOr<RefPtr<Inode>> RootDirectory::lookup(StringView name)
     if (name == "cmdline")
         return RefPtr<Inode>(
             TRY(klib::try_make_ref<TextNode>(std::move(fs), kCommandLineIno, TextKind::CommandLine, 0u)));
+    if (name == "modules")
+        return RefPtr<Inode>(TRY(klib::try_make_ref<TextNode>(std::move(fs), kModulesIno, TextKind::Modules, 0u)));
     if (name == "self")
         return RefPtr<Inode>(TRY(klib::try_make_ref<SelfLink>(std::move(fs))));
     auto pid = parse_pid(name);

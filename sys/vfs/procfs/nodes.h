@@ -6,7 +6,7 @@
 
 namespace vfs::procfs {
 
-enum class TextKind : uint8_t { Status, Meminfo, Uptime, Kmsg, CommandLine };
+enum class TextKind : uint8_t { Status, Meminfo, Uptime, Kmsg, CommandLine, Modules };
 
 constexpr uint64_t kRootIno = 1;
 constexpr uint64_t kMeminfoIno = 2;
@@ -14,6 +14,7 @@ constexpr uint64_t kUptimeIno = 3;
 constexpr uint64_t kSelfIno = 4;
 constexpr uint64_t kKmsgIno = 5;
 constexpr uint64_t kCommandLineIno = 6;
+constexpr uint64_t kModulesIno = 7;
 constexpr uint64_t kPidDirectoryKind = 1;
 constexpr uint64_t kPidStatusKind = 2;
 constexpr uint64_t pid_ino(uint32_t pid, uint64_t kind) { return uint64_t(pid) * 16 + kind; }

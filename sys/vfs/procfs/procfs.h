@@ -6,6 +6,7 @@
 //   /proc/uptime        write_uptime()
 //   /proc/kmsg          write_kernel_log()
 //   /proc/cmdline       write_command_line()
+//   /proc/modules       write_modules()
 //   /proc/self          a symlink to the caller's pid
 // Text is generated when a description reads at offset 0 (so each fresh
 // read sees current values) and kept for reads at later offsets. Files are
@@ -42,6 +43,8 @@ public:
     virtual void write_kernel_log(klib::FormatSink&) = 0;
     // The kernel command line, one line (/proc/cmdline).
     virtual void write_command_line(klib::FormatSink&) = 0;
+    // The installed banos modules, one line each (/proc/modules).
+    virtual void write_modules(klib::FormatSink&) = 0;
     // The calling process.
     virtual uint32_t self_pid() = 0;
 

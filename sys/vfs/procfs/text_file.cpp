@@ -105,6 +105,9 @@ private:
         case TextKind::CommandLine:
             p->write_command_line(sink);
             break;
+        case TextKind::Modules:
+            p->write_modules(sink);
+            break;
         }
         if (sink.failed())
             return ErrorCode::NoMemory;

@@ -176,6 +176,11 @@ inline Status faccessat(int32_t dirfd, const char* path, int32_t mode)
 }
 inline Status ftruncate(int32_t fd, int64_t length) { return detail::invoke(trap::ftruncate, arg(fd), arg(length)); }
 inline Status fsync(int32_t fd) { return detail::invoke(trap::fsync, arg(fd)); }
+inline Status mount(const char* source, const char* target, const char* type, uint64_t flags)
+{
+    return detail::invoke(trap::mount, arg(source), arg(target), arg(type), flags);
+}
+inline Status banos_install(const void* image, uint64_t size) { return detail::invoke(trap::banos_install, arg(image), size); }
 inline Status fchdir(int32_t fd) { return detail::invoke(trap::fchdir, arg(fd)); }
 inline Status sigpending(uint64_t* set) { return detail::invoke(trap::sigpending, arg(set)); }
 // Returns the seconds the previous alarm had left (never fails).

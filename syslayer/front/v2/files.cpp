@@ -1,4 +1,4 @@
-// Program ABI 2: the *at calls, 64-bit stat, pipe2 and dup3.
+// Program ABI 2: the *at calls, 64-bit stat, pipe2, dup3 and mount.
 #include "backend.h"
 #include "front/v2/stat_fields.h"
 #include "syslayer/errno.h"
@@ -72,4 +72,9 @@ extern "C" int64_t layer_pread64(int32_t fd, void* buffer, uint64_t count, int64
 extern "C" int64_t layer_pwrite64(int32_t fd, const void* buffer, uint64_t count, int64_t offset)
 {
     return finish(backend::pwrite(fd, buffer, count, offset));
+}
+
+extern "C" int32_t layer_mount(const char* source, const char* target, const char* type, uint64_t flags)
+{
+    return finish32(backend::mount(source, target, type, flags));
 }

@@ -1,4 +1,5 @@
-// Program ABI 2: randomness, the current CPU and the CPU count.
+// Program ABI 2: randomness, the current CPU, the CPU count and banos
+// modules.
 #include "backend.h"
 #include "syslayer/errno.h"
 #include "syslayer/slots.h"
@@ -19,4 +20,9 @@ extern "C" int64_t layer_sysconf(int32_t name)
     default:
         return layer::finish(layer::Status::fail(layer::Error::Invalid));
     }
+}
+
+extern "C" int32_t layer_banos_install(const void* image, uint64_t size)
+{
+    return static_cast<int32_t>(layer::finish(layer::backend::banos_install(image, size)));
 }

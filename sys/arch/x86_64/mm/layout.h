@@ -21,6 +21,10 @@ constexpr uint64_t kSelfTestBase = 0xffffe00000000000ull;
 // The kernel image, as linked; modules go above it, within 2 GiB of its text.
 constexpr uint64_t kKernelVma = 0xffffffff80000000ull;
 constexpr uint64_t kKernelPhys = 0x100000ull;
+// banos modules: in the top 2 GiB with the kernel image, so the kernel code
+// model's 32-bit displacements reach between them.
+constexpr uint64_t kModuleBase = 0xffffffffc0000000ull;
+constexpr uint64_t kModuleSize = 64ull << 20;
 
 constexpr uint64_t kKernelHalfBase = 0xffff800000000000ull;
 constexpr uint64_t kUserTop = 0x0000800000000000ull;

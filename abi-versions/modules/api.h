@@ -1,0 +1,109 @@
+/* The kernel's driver API for banos modules: every function here is
+ * exported by name from the kernel's .banos-export table (sys/module/api/).
+ * A name keeps its meaning forever; a changed meaning gets a new name, and
+ * adding names raises BANOS_API_MINOR (driver.h). Modules compiled against
+ * this header load into every kernel ABI build.
+ *
+ * Errors: functions that can fail return 0 or a positive count on success
+ * and -(BANOS_E_<name>) on failure, numbered from the kernel's neutral error
+ * list (abi-versions/common/error_codes.def), which is append-only. */
+#ifndef BANOS_ABI_MODULES_API_H
+#define BANOS_ABI_MODULES_API_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "abi-versions/modules/driver.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum banos_error {
+    BANOS_E_NONE = 0,
+#define X(name, description) BANOS_E_##name,
+#include "abi-versions/common/error_codes.def"
+#undef X
+};
+
+/* Logging: one line, with the module's text as it is. */
+enum banos_log_level { BANOS_LOG_ERROR = 1, BANOS_LOG_WARN = 2, BANOS_LOG_INFO = 3, BANOS_LOG_DEBUG = 4 };
+void banos_log(int level, const char* text);
+
+/* Memory: kernel heap blocks, 16-byte aligned, zero-filled by banos_zalloc. */
+void* banos_alloc(size_t size);
+void* banos_zalloc(size_t size);
+void banos_free(void* block);
+
+/* The C primitives the compiler may emit calls to. */
+void* memcpy(void* destination, const void* source, size_t count);
+void* memmove(void* destination, const void* source, size_t count);
+void* memset(void* destination, int value, size_t count);
+int memcmp(const void* a, const void* b, size_t count);
+size_t strlen(const char* text);
+
+/* Character devices in /dev. Buffers are kernel memory (the kernel copies
+ * to and from the caller); `offset` is the open file's position. read and
+ * write return the bytes moved or a negative error; a null read or write
+ * fails with BANOS_E_Invalid. Callbacks may block. */
+struct banos_chardev_ops {
+    int64_t (*read)(void* context, uint64_t offset, void* buffer, uint64_t count);
+    int64_t (*write)(void* context, uint64_t offset, const void* buffer, uint64_t count);
+};
+int banos_chardev_register(const char* name, uint32_t permissions, const struct banos_chardev_ops* ops,
+                           void* context);
+int banos_chardev_unregister(const char* name);
+
+/* Interrupts: ISA IRQ `irq` (0-15) calls handler(context) with interrupts
+ * off; the kernel acknowledges the interrupt controller afterwards. Busy
+ * for IRQs the kernel drives or another module holds. */
+typedef void (*banos_irq_handler)(void* context);
+int banos_irq_attach(unsigned irq, banos_irq_handler handler, void* context);
+int banos_irq_detach(unsigned irq);
+/* x86 port I/O, for the devices behind those IRQs. */
+uint8_t banos_port_read8(uint16_t port);
+void banos_port_write8(uint16_t port, uint8_t value);
+
+/* Time and sleeping. */
+uint64_t banos_monotonic_ns(void);
+/* 0, or -BANOS_E_Interrupted when a signal cut it short. */
+int banos_sleep_ns(uint64_t nanoseconds);
+
+/* Wait queues: a thread sleeps until ready(argument) returns nonzero,
+ * re-checked after every wake. 0, or -BANOS_E_Interrupted on a signal.
+ * banos_wait_queue_wake_all may be called from an interrupt handler. */
+struct banos_wait_queue;
+struct banos_wait_queue* banos_wait_queue_create(void);
+void banos_wait_queue_destroy(struct banos_wait_queue* queue);
+int banos_wait_queue_wait(struct banos_wait_queue* queue, int (*ready)(void* argument), void* argument);
+void banos_wait_queue_wake_all(struct banos_wait_queue* queue);
+
+/* The system-call tracepoint: `probe` runs on every system call's entry,
+ * in the calling thread, with the call's name as the kernel's trap table
+ * spells it ("read", "openat"...; the same on every kernel ABI). One probe
+ * at a time: Busy if one is attached. The name pointer stays valid forever. */
+typedef void (*banos_syscall_probe)(void* context, const char* call);
+int banos_syscall_probe_attach(banos_syscall_probe probe, void* context);
+int banos_syscall_probe_detach(banos_syscall_probe probe);
+
+/* Filesystem types: a flat, read-only directory of files served by the
+ * module, mounted with the mount call (type name, target directory).
+ * mount returns an instance (or null: the mount fails with NoDevice);
+ * entry(instance, index, name, capacity) copies the index-th file's name
+ * (NUL-terminated) and returns 0, or -BANOS_E_NoEntry past the last;
+ * size and read address files by that index. */
+struct banos_fs_ops {
+    void* (*mount)(void* context);
+    void (*unmount)(void* instance);
+    int (*entry)(void* instance, uint64_t index, char* name, size_t capacity);
+    int64_t (*size)(void* instance, uint64_t index);
+    int64_t (*read)(void* instance, uint64_t index, uint64_t offset, void* buffer, uint64_t count);
+};
+int banos_fs_register(const char* type, const struct banos_fs_ops* ops, void* context);
+int banos_fs_unregister(const char* type);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
