@@ -22,9 +22,10 @@ include mk/test-programs.mk
 include mk/initrd.mk
 include mk/image.mk
 include mk/run.mk
+include mk/bench.mk
 
 .PHONY: all clean
-all: kernel layers libc libc-host-tests programs initrds images host-tests fuzz
+all: kernel layers libc libc-host-tests programs initrds images host-tests fuzz bench-programs
 
 clean:
 	rm -rf $(BUILD)
