@@ -138,7 +138,7 @@ static int run_case(const struct bench_case* c, const struct settings* s)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: bench [--quick] [--boot-only] [--only=SUBSTRING] [--hello-dir=DIR]\n");
+    fprintf(stderr, "usage: bench [--quick] [--boot-only] [--batch-ms=N] [--only=SUBSTRING] [--hello-dir=DIR]\n");
 }
 
 int main(int argc, char** argv)
@@ -154,6 +154,9 @@ int main(int argc, char** argv)
             s.reps = 1;
         } else if (strcmp(argv[i], "--boot-only") == 0) {
             boot_only = 1;
+        } else if (strncmp(argv[i], "--batch-ms=", 11) == 0) {
+            /* Longer batches, e.g. to profile one case from the host. */
+            s.batch_ns = s.heavy_batch_ns = strtoull(argv[i] + 11, NULL, 10) * 1000000u;
         } else if (strncmp(argv[i], "--only=", 7) == 0) {
             s.only = argv[i] + 7;
         } else if (strncmp(argv[i], "--hello-dir=", 12) == 0) {
