@@ -126,7 +126,7 @@ class Bench:
             for figure, unit in figures:
                 values = by_figure[figure]
                 if values:
-                    self.results.append(f"ok boot/{name}/{figure} {statistics.median(values):.0f} {min(values):.0f} "
+                    self.results.append(f"ok boot/{name}/{figure} {min(values):.0f} {statistics.median(values):.0f} "
                                         f"{max(values):.0f} {unit} 1 {len(values)}")
                 else:
                     self.results.append(f"fail boot/{name}/{figure} no boot reached the first program")

@@ -72,55 +72,42 @@ __attribute__((noinline)) int layer_sched_getcpu()
     return layer::shared::current_cpu(g_pages->kpmap, &cpu) ? static_cast<int>(cpu) : -1;
 }
 
+__attribute__((noinline)) int raw_getpid() { return static_cast<int>(syscall(SYS_getpid)); }
+__attribute__((noinline)) int glibc_sched_getcpu() { return sched_getcpu(); }
+
 int (*volatile g_indirect)() = return_zero;
 int (*volatile g_getpid)() = layer_getpid;
+int (*volatile g_sched_getcpu)() = layer_sched_getcpu;
+int (*volatile g_raw_getpid)() = raw_getpid;
+int (*volatile g_glibc_sched_getcpu)() = glibc_sched_getcpu;
 int (*volatile g_clock_k3)(Clock, layer::Timespec*) = layer_clock_k3;
 int (*volatile g_clock_k2)(Clock, layer::Timespec*) = layer_clock_k2;
-int (*volatile g_sched_getcpu)() = layer_sched_getcpu;
 
-void BM_IndirectCall(benchmark::State& state)
+// One call through `*function` per iteration.
+void BM_Call(benchmark::State& state, int (*volatile* function)())
 {
     for (auto _ : state)
-        benchmark::DoNotOptimize(g_indirect());
+        benchmark::DoNotOptimize((*function)());
 }
-BENCHMARK(BM_IndirectCall);
+BENCHMARK_CAPTURE(BM_Call, indirect_floor, &g_indirect);
+BENCHMARK_CAPTURE(BM_Call, layer_getpid, &g_getpid);
+BENCHMARK_CAPTURE(BM_Call, raw_getpid_syscall, &g_raw_getpid);
+BENCHMARK_CAPTURE(BM_Call, layer_sched_getcpu, &g_sched_getcpu);
+BENCHMARK_CAPTURE(BM_Call, glibc_sched_getcpu, &g_glibc_sched_getcpu);
 
-void BM_LayerGetpid(benchmark::State& state)
-{
-    for (auto _ : state)
-        benchmark::DoNotOptimize(g_getpid());
-}
-BENCHMARK(BM_LayerGetpid);
-
-void BM_RawGetpidSyscall(benchmark::State& state)
-{
-    for (auto _ : state)
-        benchmark::DoNotOptimize(syscall(SYS_getpid));
-}
-BENCHMARK(BM_RawGetpidSyscall);
-
-template <Clock kClock>
-void BM_LayerClockK3(benchmark::State& state)
+// One clock reading through the layer's reader of the kernel ABI 3 or 2 page.
+void BM_LayerClock(benchmark::State& state, int (*volatile* reader)(Clock, layer::Timespec*), Clock clock)
 {
     layer::Timespec t;
     for (auto _ : state) {
-        benchmark::DoNotOptimize(g_clock_k3(kClock, &t));
+        benchmark::DoNotOptimize((*reader)(clock, &t));
         benchmark::DoNotOptimize(t);
     }
 }
-BENCHMARK(BM_LayerClockK3<Clock::Monotonic>)->Name("BM_LayerClockK3/monotonic");
-BENCHMARK(BM_LayerClockK3<Clock::Realtime>)->Name("BM_LayerClockK3/realtime");
-BENCHMARK(BM_LayerClockK3<Clock::MonotonicCoarse>)->Name("BM_LayerClockK3/monotonic_coarse");
-
-void BM_LayerClockK2Monotonic(benchmark::State& state)
-{
-    layer::Timespec t;
-    for (auto _ : state) {
-        benchmark::DoNotOptimize(g_clock_k2(Clock::Monotonic, &t));
-        benchmark::DoNotOptimize(t);
-    }
-}
-BENCHMARK(BM_LayerClockK2Monotonic)->Name("BM_LayerClockK2/monotonic");
+BENCHMARK_CAPTURE(BM_LayerClock, k3_monotonic, &g_clock_k3, Clock::Monotonic);
+BENCHMARK_CAPTURE(BM_LayerClock, k3_realtime, &g_clock_k3, Clock::Realtime);
+BENCHMARK_CAPTURE(BM_LayerClock, k3_monotonic_coarse, &g_clock_k3, Clock::MonotonicCoarse);
+BENCHMARK_CAPTURE(BM_LayerClock, k2_monotonic, &g_clock_k2, Clock::Monotonic);
 
 template <clockid_t kClock>
 void BM_VdsoClock(benchmark::State& state)
@@ -134,20 +121,6 @@ void BM_VdsoClock(benchmark::State& state)
 BENCHMARK(BM_VdsoClock<CLOCK_MONOTONIC>)->Name("BM_VdsoClock/monotonic");
 BENCHMARK(BM_VdsoClock<CLOCK_REALTIME>)->Name("BM_VdsoClock/realtime");
 BENCHMARK(BM_VdsoClock<CLOCK_MONOTONIC_COARSE>)->Name("BM_VdsoClock/monotonic_coarse");
-
-void BM_LayerSchedGetcpu(benchmark::State& state)
-{
-    for (auto _ : state)
-        benchmark::DoNotOptimize(g_sched_getcpu());
-}
-BENCHMARK(BM_LayerSchedGetcpu);
-
-void BM_GlibcSchedGetcpu(benchmark::State& state)
-{
-    for (auto _ : state)
-        benchmark::DoNotOptimize(sched_getcpu());
-}
-BENCHMARK(BM_GlibcSchedGetcpu);
 
 } // namespace
 

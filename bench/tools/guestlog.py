@@ -47,7 +47,7 @@ def result_lines(prefix, run):
     lines = []
     for name, kind, fields in run.cases:
         if kind == "ok":
-            lines.append(f"ok {prefix}/{name} {fields['median_ticks']} {fields['min_ticks']} {fields['max_ticks']} "
+            lines.append(f"ok {prefix}/{name} {fields['min_ticks']} {fields['median_ticks']} {fields['max_ticks']} "
                          f"tsc {fields['iterations']} {fields['reps']}")
         else:
             lines.append(f"{kind} {prefix}/{name} {fields}")

@@ -60,7 +60,7 @@ def print_table(title, header, rows):
 
 
 def vm_table(figures, case_names, kernel_abis, reference_kernel):
-    header = ["in the VM (median per op)"]
+    header = ["in the VM (fastest batch, per op)"]
     columns = []
     for k in kernel_abis:
         for layer in ("fast", "trap"):
@@ -92,7 +92,7 @@ def boot_table(figures, systems):
     for label, prefix in systems:
         rows.append([label] + [cell(figures, f"{prefix}/{figure}")
                                for figure in ("qemu_start_to_user", "reset_to_user", "entry_to_user")])
-    print_table("Boot to the first user program (median of the boots): from QEMU's start (host clock), from "
+    print_table("Boot to the first user program (fastest of the boots): from QEMU's start (host clock), from "
                 "the machine's reset (guest TSC), from kernel entry (the guest kernel's clock)",
                 ["boot", "QEMU start", "machine reset", "kernel entry"], rows)
 
