@@ -26,9 +26,10 @@ include mk/dl-tests.mk
 include mk/initrd.mk
 include mk/image.mk
 include mk/run.mk
+include mk/bench.mk
 
 .PHONY: all clean
-all: kernel modules layers libc ld-elf libc-host-tests programs initrds images host-tests fuzz
+all: kernel modules layers libc ld-elf libc-host-tests programs initrds images host-tests fuzz bench-programs
 
 clean:
 	rm -rf $(BUILD)

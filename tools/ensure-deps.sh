@@ -3,8 +3,10 @@
 # ones when running as root, otherwise prints the command and stops.
 set -eu
 
+# linux-image-amd64: Debian's kernel, which `make bench` boots side by side
+# with banos (/boot/vmlinuz-*).
 PACKAGES="make g++ binutils nasm grub-pc-bin grub-common xorriso mtools qemu-system-x86 \
-python3 libgtest-dev libbenchmark-dev gdb clang-14 libclang-rt-14-dev"
+python3 libgtest-dev libbenchmark-dev gdb clang-14 libclang-rt-14-dev linux-image-amd64"
 
 missing=""
 for package in $PACKAGES; do

@@ -16,7 +16,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from testing import vm  # noqa: E402
+from testing import bench_smoke, vm  # noqa: E402
 
 FUZZ_RUNS = 20000
 
@@ -380,6 +380,10 @@ def main():
                    expect=[r"Booting `banos'", r"banos: booting", r"info: memory: \d+ MiB usable",
                            r"init: banos user space"],
                    timeout=60)
+
+    # The benchmark programs build and run (a few iterations; no timing is judged).
+    if wanted("bench"):
+        bench_smoke.run(totals, run_vm, build, log_dir, args.kernel_abis.split())
 
     # `make matrix` alone also runs the shell-level tests at the matrix's
     # two far corners: the oldest userland on the newest kernel and the

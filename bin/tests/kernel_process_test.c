@@ -161,6 +161,66 @@ static void sleep_forever(void)
 
 static void write_null(void) { *(volatile int*)0 = 1; }
 
+/* A signal that interrupts user code, not a call: the handler's sigreturn
+ * must give back every register, rcx and r11 included, which the `syscall`
+ * instruction itself clobbers (so the kernel must not return from that
+ * sigreturn with sysret). This spins holding known values in rcx and r11
+ * until the signal's handler has run; returns how many turns it took (0:
+ * the signal came before the loop and proves nothing). */
+static uint64_t spin_until_handled(uint64_t* rcx, uint64_t* r11)
+{
+    uint64_t spins;
+    __asm__ volatile("mov $0x1234567812345678, %%rcx\n\t"
+                     "mov $0x0badc0de0badc0de, %%r11\n\t"
+                     "xor %[spins], %[spins]\n"
+                     "1:\n\t"
+                     "cmpl $0, %[flag]\n\t"
+                     "jne 2f\n\t"
+                     "inc %[spins]\n\t"
+                     "cmp %[limit], %[spins]\n\t"
+                     "jb 1b\n"
+                     "2:\n\t"
+                     "mov %%rcx, %[rcx]\n\t"
+                     "mov %%r11, %[r11]\n\t"
+                     : [rcx] "=m"(*rcx), [r11] "=m"(*r11), [spins] "=&r"(spins)
+                     : [flag] "m"(handled_signal), [limit] "r"(4000000000ull)
+                     : "rcx", "r11", "cc", "memory");
+    return spins;
+}
+
+/* A child waits for the go-ahead, then signals this process, which by then
+ * spins (on one CPU the child runs when the timer preempts the loop). */
+static void check_interrupted_registers(void)
+{
+    install(BANOS_SIGUSR1, handler, 0);
+    uint64_t rcx = 0, r11 = 0, spins = 0;
+    int parent = __banos_slot_getpid();
+    for (int attempt = 0; attempt < 5 && spins == 0; ++attempt) {
+        int32_t go[2];
+        if (__banos_slot_pipe(go) != 0)
+            break;
+        handled_signal = 0;
+        int pid = __banos_slot_fork();
+        if (pid == 0) {
+            char byte;
+            if (__banos_slot_read(go[0], &byte, 1) == 1)
+                __banos_slot_kill(parent, BANOS_SIGUSR1);
+            __banos_slot__exit(0);
+        }
+        __banos_slot_write(go[1], "x", 1);
+        spins = spin_until_handled(&rcx, &r11);
+        if (handled_signal != BANOS_SIGUSR1)
+            spins = 0;
+        wait_child(pid);
+        __banos_slot_close(go[0]);
+        __banos_slot_close(go[1]);
+    }
+    CHECK("signal.interrupted_registers_kept",
+          spins > 0 && rcx == 0x1234567812345678ull && r11 == 0x0badc0de0badc0deull,
+          "spins %llu, rcx %#llx, r11 %#llx", (unsigned long long)spins, (unsigned long long)rcx,
+          (unsigned long long)r11);
+}
+
 static void check_default_actions(void)
 {
     int pid = __banos_slot_fork();
@@ -745,6 +805,7 @@ int main(void)
     check_copy_on_write();
     check_exec();
     check_signal_handlers();
+    check_interrupted_registers();
     check_default_actions();
     check_sigchld_and_eintr();
     check_sleep();

@@ -13,11 +13,11 @@ uint64_t g_ticks = 0;
 uint64_t g_realtime_offset = 0;
 } // namespace
 
-void init_clock(uint64_t tsc_hz)
+void init_clock(uint64_t tsc_hz, uint64_t tsc_at_entry)
 {
     g_tsc_hz = tsc_hz;
     g_scale = scale_for_frequency(tsc_hz);
-    g_tsc_base = arch::rdtsc();
+    g_tsc_base = tsc_at_entry;
     klog::set_clock(monotonic_ns);
 }
 

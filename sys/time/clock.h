@@ -6,7 +6,9 @@
 // The kernel's monotonic clock: the TSC, calibrated once at boot.
 namespace ktime {
 
-void init_clock(uint64_t tsc_hz);
+// Monotonic time counts from `tsc_at_entry`, the TSC when the kernel was
+// entered, so log timestamps and CLOCK_MONOTONIC include the boot itself.
+void init_clock(uint64_t tsc_hz, uint64_t tsc_at_entry);
 bool clock_ready();
 uint64_t tsc_frequency();
 TickScale tsc_scale();

@@ -120,7 +120,7 @@ size_t collect_reserved(const boot::BootInfo& info, mm::PhysRange* out, size_t c
     return count;
 }
 
-void init_time()
+void init_time(uint64_t tsc_at_entry)
 {
     arch::pic::disable();
     if (auto result = arch::lapic::init(); result.is_error())
@@ -128,7 +128,7 @@ void init_time()
     auto tsc_hz = arch::pit::measure_tsc_hz();
     if (!tsc_hz)
         kernel::panic("boot: the PIT did not count down; cannot calibrate the TSC");
-    ktime::init_clock(*tsc_hz);
+    ktime::init_clock(*tsc_hz, tsc_at_entry);
     klog::info("time: TSC at {}.{:03} MHz", *tsc_hz / 1000000, (*tsc_hz / 1000) % 1000);
     if (auto seconds = arch::rtc::read_epoch_seconds())
         ktime::set_realtime(*seconds);
@@ -152,6 +152,8 @@ void init_time()
 
 extern "C" [[noreturn]] void kernel_entry(uint32_t loader_magic, uint32_t info_address)
 {
+    // Time zero of the monotonic clock: boot time is measured from here.
+    uint64_t tsc_at_entry = arch::rdtsc();
     arch::serial::init();
     kernel::run_global_constructors();
     arch::init_boot_cpu();
@@ -193,7 +195,7 @@ extern "C" [[noreturn]] void kernel_entry(uint32_t loader_magic, uint32_t info_a
     mm::init_kernel_heap();
     if (auto prepared = mm::prepare_kernel_stacks(); prepared.is_error())
         kernel::panic("boot: kernel stack page tables: {}", prepared.error());
-    init_time();
+    init_time(tsc_at_entry);
     tty::init(g_boot_info);
     arch::init_syscall_entry();
     arch::set_user_exception_handler(proc::handle_user_fault);

@@ -31,14 +31,23 @@ syscall_entry:
     cld
     mov rdi, rsp
     call syscall_dispatch
-    ; Back to user mode. sysret needs rcx = rip and r11 = rflags, and a
-    ; canonical rip (a non-canonical one would fault in ring 0); anything
-    ; unusual leaves through iretq instead.
-    mov rcx, [rsp + 16 * 8]             ; frame.rip
-    mov r11, rcx
-    shr r11, 47
+    ; Back to user mode. sysret is iretq's fast twin when the frame holds
+    ; what sysret restores: rcx = rip and r11 = rflags (as `syscall` left
+    ; them), the user code and stack selectors, and a lower-half rip (a
+    ; non-canonical one would fault in ring 0). Anything else - a signal
+    ; handler's entry, the registers sigreturn restores, a restarted call -
+    ; leaves through iretq, which restores every register.
+    mov rcx, [rsp + 17 * 8]             ; frame.rip
+    cmp rcx, [rsp + 12 * 8]             ; frame.rcx
+    jne .use_iret
+    mov r11, [rsp + 19 * 8]             ; frame.rflags
+    cmp r11, [rsp + 4 * 8]              ; frame.r11
+    jne .use_iret
+    shr rcx, 47
     jnz .use_iret                       ; not a lower-half (user) address
-    cmp qword [rsp + 17 * 8], USER_CODE ; frame.cs
+    cmp qword [rsp + 18 * 8], USER_CODE ; frame.cs
+    jne .use_iret
+    cmp qword [rsp + 21 * 8], USER_DATA ; frame.ss
     jne .use_iret
     POP_GENERAL_REGISTERS
     add rsp, 16                         ; vector and error code
