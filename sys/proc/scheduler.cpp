@@ -47,6 +47,7 @@ void init()
 
 proc::Thread& current() { return *g_current; }
 bool ready() { return g_current != nullptr; }
+bool can_block() { return g_current != nullptr && g_current != g_idle; }
 
 void make_runnable(proc::Thread& thread)
 {

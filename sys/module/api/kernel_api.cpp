@@ -42,6 +42,8 @@ uint64_t banos_monotonic_ns(void) { return ktime::monotonic_ns(); }
 
 int banos_sleep_ns(uint64_t nanoseconds)
 {
+    if (!sched::can_block())
+        return -BANOS_E_TryAgain;
     uint64_t start = ktime::monotonic_ns();
     uint64_t deadline = start + nanoseconds < start ? UINT64_MAX : start + nanoseconds;
     if (sched::sleep_until(deadline, true) == proc::WakeReason::Interrupted)
@@ -65,6 +67,8 @@ int banos_wait_queue_wait(struct banos_wait_queue* queue, int (*ready)(void* arg
 {
     if (!queue || !ready)
         return -BANOS_E_Invalid;
+    if (!sched::can_block())
+        return -BANOS_E_TryAgain;
     auto waited = queue->queue.wait_interruptible([&] { return ready(argument) != 0; });
     return waited.is_error() ? module::api::module_error(waited.error()) : 0;
 }

@@ -2,7 +2,8 @@
 // (ISA IRQ 8) at 16 Hz. /dev/rtcticks reads the number of interrupts so
 // far, "N\n", after waiting for the next one, so two reads always differ.
 // init checks that interrupts arrive (sleeping a little) and fails with
-// NoDevice if none does.
+// NoDevice if none does, or with TryAgain when it may not sleep (given by
+// the boot loader).
 #include "abi-versions/modules/api.h"
 #include "sys/modules/lib/module_text.h"
 
@@ -81,7 +82,11 @@ int rtcticks_init()
     write_register(kRegisterA, static_cast<uint8_t>((read_register(kRegisterA) & 0xf0) | kRate16Hz));
     write_register(kRegisterB, read_register(kRegisterB) | kPeriodicEnable);
     (void)read_register(kRegisterC);
-    banos_sleep_ns(300 * 1000 * 1000ull); // about five interrupts
+    int slept = banos_sleep_ns(300 * 1000 * 1000ull); // about five interrupts
+    if (slept != 0) {
+        rtcticks_uninit(); // given by the boot loader: it cannot wait yet
+        return slept;
+    }
     if (g_ticks == 0) {
         banos_log(BANOS_LOG_WARN, "rtcticks: the real-time clock raised no interrupt");
         rtcticks_uninit();
