@@ -2,8 +2,8 @@
 # them all and prints the table; `bench-programs` (part of `all`, so the
 # smoke tests in `make test` find them) only builds:
 #
-#   $(BUILD)/user/abi<p>/bin/bench, bench_hello   the banos guest program and
-#                                                the hello it execs (newest program ABI)
+#   $(BUILD)/user/abi<p>/bin/bench, bench_hello,  the banos guest program and
+#     bench_hello_dynamic                        the hellos it execs (newest program ABI)
 #   $(BUILD)/bench/initrd-k<k>.tar               boot archive of kernel k plus the above
 #   $(BUILD)/bench/banos-k<k>.iso                GRUB image timing the boot to /bin/bench
 #   $(BUILD)/bench/linux/bench, bench_hello,     the same benchmarks as a static Linux
@@ -17,9 +17,13 @@ BENCH_GUEST_SOURCES := bench/guest/main.c bench/guest/cases_calls.c bench/guest/
 BENCH_GUEST_HEADERS := bench/guest/bench.h bench/guest/platform.h
 
 # The guest program for banos, built like the programs of bin/ (mk/user.mk).
-BENCH_GUEST_PROGRAMS := bench bench_hello
+# The hello exec'd comes static and dynamic (through ld-elf and libc.so).
+BENCH_GUEST_PROGRAMS := bench bench_hello bench_hello_dynamic
 bench_SOURCES := $(BENCH_GUEST_SOURCES) bench/guest/platform_banos.c
+bench_LINK := -static
 bench_hello_SOURCES := bench/guest/hello.c
+bench_hello_LINK := -static
+bench_hello_dynamic_SOURCES := bench/guest/hello.c
 BENCH_GUEST_BINARIES := $(foreach program,$(BENCH_GUEST_PROGRAMS),$(BUILD)/user/abi$(BENCH_PROGRAM_ABI)/bin/$(program))
 
 $(BUILD)/user/abi$(BENCH_PROGRAM_ABI)/obj/bench/%.c.o: bench/%.c $(BANOS_CC) $(USER_FLAGS) | $(LIBC_GENERATED_$(BENCH_PROGRAM_ABI)) $(LIBC_ABI_COPIES)
@@ -39,7 +43,7 @@ $(BENCH_BUILD)/initrd-k$(1).tar: $(BUILD)/images/initrd-k$(1)-p$(BENCH_PROGRAM_A
 	@mkdir -p $$(@D)
 	@echo "  INITRD  $$@"
 	@$(MKINITRD) $$@ $$(call initrd_layer_pairs,$(1)) $$(call initrd_program_pairs,$(BENCH_PROGRAM_ABI)) \
-	    $$(initrd_system_pairs) $(bench_initrd_pairs)
+	    $$(initrd_library_pairs) $$(initrd_system_pairs) $(bench_initrd_pairs)
 
 $(BENCH_BUILD)/banos-k$(1).iso: $(BUILD)/kernel-abi$(1)/banos $(BENCH_BUILD)/initrd-k$(1).tar tools/image/mkiso.sh
 	@echo "  ISO     $$@"
