@@ -49,6 +49,22 @@ def _clean(text):
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text).replace("\r", "")
 
 
+# What _clean keeps or drops, one piece of raw text at a time.
+_CLEAN_PIECE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\r|.", re.S)
+
+
+def _raw_length(raw, cleaned_length):
+    """How much of `raw` _clean turns into its first `cleaned_length`
+    characters."""
+    kept = 0
+    for piece in _CLEAN_PIECE.finditer(raw):
+        if kept >= cleaned_length:
+            return piece.start()
+        if piece.group(0) != "\r" and len(piece.group(0)) == 1:
+            kept += 1
+    return len(raw)
+
+
 def run(name, log_path, timeout=120, expect_exit="success", expect=(), forbid=(),
         stop_when=None, **boot):
     """Boots, waits for exit (or for `stop_when` to appear in the log), then
@@ -171,12 +187,14 @@ class Console:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self.lock:
-                text = _clean(self.output[self.seen:])
-                raw_length = len(self.output)
-            match = re.search(pattern, text, re.MULTILINE)
+                raw = self.output[self.seen:]
+            match = re.search(pattern, _clean(raw), re.MULTILINE)
             if match:
+                # Consumed up to the end of the match only: what came with
+                # it in the same chunk (the next prompt, say) is still there
+                # for the next expect().
                 with self.lock:
-                    self.seen = raw_length
+                    self.seen += _raw_length(raw, match.end())
                 return match
             if self.process.poll() is not None:
                 return None
