@@ -13,7 +13,7 @@ LDELF_SOURCES := $(sort $(wildcard ld-elf/src/*.cpp ld-elf/core/*.cpp))
 LDELF_ASM_SOURCES := ld-elf/src/start.S
 LDELF_OBJS := $(patsubst %,$(LDELF_DIR)/obj/%.o,$(LDELF_SOURCES) $(LDELF_ASM_SOURCES))
 LDELF_CXXFLAGS := $(WARNINGS) -fPIC -fvisibility=hidden -fno-stack-protector -ffreestanding \
-    -fno-tree-loop-distribute-patterns -fno-jump-tables -mgeneral-regs-only
+    -fno-tree-loop-distribute-patterns -fno-jump-tables -mgeneral-regs-only -I.
 LDELF_FLAGS := $(call flags_file,$(LDELF_DIR)/.flags,$(LDELF_CXXFLAGS))
 
 $(LDELF_DIR)/obj/%.cpp.o: %.cpp $(BANOS_CC) $(LDELF_FLAGS) | $(LIBC_GENERATED_$(LDELF_ABI)) $(LIBC_ABI_COPIES) $(DEPS_STAMP)

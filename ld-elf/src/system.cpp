@@ -2,19 +2,19 @@
 
 #include <banos/slots.h>
 
+#include "sys/arch/x86_64/lib/block_ops.h"
+
 // The compiler may call these on its own; ld-elf links no C library.
 extern "C" void* memcpy(void* destination, const void* source, size_t count)
 {
-    void* result = destination;
-    asm volatile("rep movsb" : "+D"(destination), "+S"(source), "+c"(count) : : "memory");
-    return result;
+    block_ops::copy(destination, source, count);
+    return destination;
 }
 
 extern "C" void* memset(void* destination, int value, size_t count)
 {
-    void* result = destination;
-    asm volatile("rep stosb" : "+D"(destination), "+c"(count) : "a"(value) : "memory");
-    return result;
+    block_ops::fill(destination, value, count);
+    return destination;
 }
 
 extern "C" int memcmp(const void* a, const void* b, size_t count)

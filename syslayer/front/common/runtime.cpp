@@ -5,6 +5,7 @@
 
 #include "syslayer/errno.h"
 #include "syslayer/slots.h"
+#include "sys/arch/x86_64/lib/block_ops.h"
 
 extern "C" int64_t layer_nosys()
 {
@@ -14,14 +15,12 @@ extern "C" int64_t layer_nosys()
 
 extern "C" void* memcpy(void* destination, const void* source, size_t count)
 {
-    void* result = destination;
-    asm volatile("rep movsb" : "+D"(destination), "+S"(source), "+c"(count) : : "memory");
-    return result;
+    block_ops::copy(destination, source, count);
+    return destination;
 }
 
 extern "C" void* memset(void* destination, int value, size_t count)
 {
-    void* result = destination;
-    asm volatile("rep stosb" : "+D"(destination), "+c"(count) : "a"(value) : "memory");
-    return result;
+    block_ops::fill(destination, value, count);
+    return destination;
 }

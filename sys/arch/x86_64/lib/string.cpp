@@ -1,15 +1,14 @@
-// The C string primitives the compiler may call on its own. `rep movsb` and
-// `rep stosb` are fast on every CPU with ERMS and keep the compiler from
-// turning a byte loop back into a call to the function being defined.
+// The C string primitives the compiler may call on its own.
 #include <stddef.h>
+
+#include "arch/x86_64/lib/block_ops.h"
 
 extern "C" {
 
 void* memcpy(void* destination, const void* source, size_t count)
 {
-    void* result = destination;
-    asm volatile("rep movsb" : "+D"(destination), "+S"(source), "+c"(count) : : "memory");
-    return result;
+    block_ops::copy(destination, source, count);
+    return destination;
 }
 
 void* memmove(void* destination, const void* source, size_t count)
@@ -27,9 +26,8 @@ void* memmove(void* destination, const void* source, size_t count)
 
 void* memset(void* destination, int value, size_t count)
 {
-    void* result = destination;
-    asm volatile("rep stosb" : "+D"(destination), "+c"(count) : "a"(value) : "memory");
-    return result;
+    block_ops::fill(destination, value, count);
+    return destination;
 }
 
 int memcmp(const void* a, const void* b, size_t count)
