@@ -13,6 +13,7 @@
 #include "exec/layer_mapping.h"
 #include "exec/user_layout.h"
 #include "vfs/io_buffer.h"
+#include "vfs/mapped_inode.h"
 #include "vfs/operations.h"
 #include "kabi/kabi.h"
 #include "kernel/log.h"
@@ -57,19 +58,55 @@ klib::ErrorOr<void> map_pages(mm::AddressSpace& space, uint64_t start, uint64_t 
     return {};
 }
 
-klib::ErrorOr<void> map_program(mm::AddressSpace& space, const ElfImage& elf, uint64_t base, AddressRange window)
+bool overlaps(uint64_t start, uint64_t end, AddressRange range) { return range.start < end && start < range.end; }
+
+// [start, end) for a segment, less the window, which belongs to the layer.
+klib::ErrorOr<void> map_zero_pages(mm::AddressSpace& space, uint64_t start, uint64_t end, uint8_t protection,
+                                   AddressRange window)
 {
+    if (overlaps(start, end, window)) {
+        TRY(map_pages(space, start, window.start, protection));
+        return map_pages(space, window.end, end, protection);
+    }
+    return map_pages(space, start, end, protection);
+}
+
+// A segment whose file bytes can come from the file's own pages: aligned
+// alike in the file and in memory, alone in its first page, and clear of
+// the window.
+bool can_map_from_file(const mm::AddressSpace& space, const elf::ProgramHeader& header, uint64_t start,
+                       uint64_t file_end, AddressRange window)
+{
+    return header.filesz && header.vaddr % kPage == header.offset % kPage && !space.region_at(start)
+        && !overlaps(start, file_end, window);
+}
+
+// Each segment's whole pages of file bytes are mapped from the file
+// (shared by every process running it until one writes); the rest of the
+// last such page is zeroed when the segment goes on, and what follows is
+// zero memory. Other segments are copied in.
+klib::ErrorOr<void> map_program(mm::AddressSpace& space, const ProgramFile& file, const ElfImage& elf, uint64_t base,
+                                AddressRange window)
+{
+    static const unsigned char kZeros[kPage] = {};
     for (const auto& header : elf.load_segments()) {
         uint64_t start = klib::align_down(base + header.vaddr, kPage);
         uint64_t end = klib::align_up(base + header.vaddr + header.memsz, kPage);
+        uint64_t bytes_end = base + header.vaddr + header.filesz;
+        uint64_t file_end = klib::align_up(bytes_end, kPage);
         uint8_t flags = protection_of(header);
-        // The window belongs to the layer: leave it out.
-        if (window.start < end && start < window.end) {
-            TRY(map_pages(space, start, window.start, flags));
-            TRY(map_pages(space, window.end, end, flags));
-        } else {
-            TRY(map_pages(space, start, end, flags));
+        if (can_map_from_file(space, header, start, file_end, window)) {
+            mm::Region region = mm::Region::make(start, file_end, flags, mm::RegionKind::File, "program");
+            region.file = file.pages();
+            region.file_offset = klib::align_down(header.offset, kPage);
+            TRY(space.map(region));
+            uint64_t zeros_end = klib::min(file_end, base + header.vaddr + header.memsz);
+            if (zeros_end > bytes_end)
+                TRY(space.write(bytes_end, klib::ReadonlyBytes(kZeros, zeros_end - bytes_end)));
+            TRY(map_zero_pages(space, file_end, end, flags, window));
+            continue;
         }
+        TRY(map_zero_pages(space, start, end, flags, window));
         if (header.filesz)
             TRY(space.write(base + header.vaddr, elf.file_bytes(header)));
     }
@@ -130,14 +167,13 @@ klib::ErrorOr<ProgramFile> open_program(proc::Process& process, klib::StringView
         return klib::ErrorCode::ExecFormat;
     }
     klib::Vector<unsigned char> bytes;
-    TRY(bytes.try_reserve(static_cast<size_t>(metadata.size)));
-    for (int64_t i = 0; i < metadata.size; ++i)
-        (void)bytes.try_append(static_cast<unsigned char>(0));
+    TRY(bytes.try_resize(static_cast<size_t>(metadata.size)));
     vfs::KernelBuffer buffer(bytes.data(), bytes.size());
     size_t got = TRY(inode.value()->read(0, buffer, bytes.size()));
     if (got != bytes.size())
         return klib::ErrorCode::IoError;
-    return ProgramFile(static_cast<klib::Vector<unsigned char>&&>(bytes));
+    auto pages = TRY(vfs::map_inode(inode.release_value()));
+    return ProgramFile(static_cast<klib::Vector<unsigned char>&&>(bytes), static_cast<klib::RefPtr<mm::MappedFile>&&>(pages));
 }
 
 bool wants_always_trap(klib::Span<const klib::StringView> environment)
@@ -162,8 +198,8 @@ struct MappedObject {
 
 // Maps `elf`'s segments at `base` and the layer of its program ABI into
 // its window. `what` names the file in the log lines.
-klib::ErrorOr<MappedObject> map_object(mm::AddressSpace& space, proc::Process& process, const ElfImage& elf,
-                                       uint64_t base, bool always_trap, klib::StringView what)
+klib::ErrorOr<MappedObject> map_object(mm::AddressSpace& space, proc::Process& process, const ProgramFile& file,
+                                       const ElfImage& elf, uint64_t base, bool always_trap, klib::StringView what)
 {
     auto window = elf.window();
     auto program_abi = elf.program_abi();
@@ -184,7 +220,7 @@ klib::ErrorOr<MappedObject> map_object(mm::AddressSpace& space, proc::Process& p
         return klib::ErrorCode::ExecFormat;
     }
     AddressRange window_at { base + window->start, base + window->end };
-    TRY(map_program(space, elf, base, window_at));
+    TRY(map_program(space, file, elf, base, window_at));
     TRY(map_layer(space, process, *layer.value(), window_at.start));
     return MappedObject { base, *program_abi, window_at,
                           { window_at.start + layer.value()->text_start, window_at.start + layer.value()->text_end } };
@@ -231,13 +267,14 @@ klib::ErrorOr<LoadedImage> load(proc::Process& process, const LoadRequest& reque
     image.space = TRY(mm::AddressSpace::create());
     mm::AddressSpace& space = *image.space;
     uint64_t base = elf.is_position_independent() ? layout::kPieBase : 0;
-    MappedObject main = TRY(map_object(space, process, elf, base, always_trap, request.path));
+    MappedObject main = TRY(map_object(space, process, program, elf, base, always_trap, request.path));
     TRY(image.layer_texts.try_append(main.layer_text));
     uint64_t entry = base + elf.entry();
     uint64_t interpreter_base = 0;
     if (interpreter) {
         interpreter_base = layout::kInterpreterBase;
-        MappedObject loader = TRY(map_object(space, process, *interpreter, interpreter_base, always_trap, *elf.interpreter()));
+        MappedObject loader
+            = TRY(map_object(space, process, *interpreter_file, *interpreter, interpreter_base, always_trap, *elf.interpreter()));
         TRY(image.layer_texts.try_append(loader.layer_text));
         entry = interpreter_base + interpreter->entry();
     }

@@ -24,24 +24,20 @@ struct LoadRequest {
     klib::Span<const klib::StringView> environment; // "NAME=value" strings
 };
 
-// A program's bytes: borrowed from the boot archive, or read into memory.
+// A program file: its bytes, read into memory to be checked, and the file
+// itself, from which its segments are mapped.
 class ProgramFile {
 public:
-    explicit ProgramFile(klib::ReadonlyBytes borrowed) : bytes_(borrowed) {}
-    explicit ProgramFile(klib::Vector<unsigned char>&& owned) : owned_(static_cast<klib::Vector<unsigned char>&&>(owned))
+    ProgramFile(klib::Vector<unsigned char>&& bytes, klib::RefPtr<mm::MappedFile> pages)
+        : bytes_(static_cast<klib::Vector<unsigned char>&&>(bytes)), pages_(static_cast<klib::RefPtr<mm::MappedFile>&&>(pages))
     {
-        bytes_ = klib::ReadonlyBytes(owned_.data(), owned_.size());
     }
-    ProgramFile(ProgramFile&& other) : bytes_(other.bytes_), owned_(static_cast<klib::Vector<unsigned char>&&>(other.owned_))
-    {
-        if (!owned_.is_empty())
-            bytes_ = klib::ReadonlyBytes(owned_.data(), owned_.size());
-    }
-    klib::ReadonlyBytes bytes() const { return bytes_; }
+    klib::ReadonlyBytes bytes() const { return klib::ReadonlyBytes(bytes_.data(), bytes_.size()); }
+    const klib::RefPtr<mm::MappedFile>& pages() const { return pages_; }
 
 private:
-    klib::ReadonlyBytes bytes_;
-    klib::Vector<unsigned char> owned_;
+    klib::Vector<unsigned char> bytes_;
+    klib::RefPtr<mm::MappedFile> pages_;
 };
 
 struct LoadedImage {

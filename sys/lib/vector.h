@@ -80,6 +80,23 @@ public:
         return {};
     }
 
+    // Grows to `wanted` elements, the new ones value-initialized, in one
+    // allocation.
+    ErrorOr<void> try_resize(size_t wanted)
+    {
+        TRY(try_reserve(wanted));
+        if (size_ >= wanted)
+            return {};
+        if constexpr (std::is_trivially_default_constructible_v<T>) {
+            // One memset rather than an element loop (exec reads whole programs).
+            __builtin_memset(static_cast<void*>(data_ + size_), 0, (wanted - size_) * sizeof(T));
+            size_ = wanted;
+        }
+        for (; size_ < wanted; ++size_)
+            new (&data_[size_]) T();
+        return {};
+    }
+
     template <typename U>
     ErrorOr<void> try_append(U&& value)
     {

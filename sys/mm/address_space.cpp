@@ -223,10 +223,40 @@ klib::ErrorOr<uint64_t> AddressSpace::find_free(uint64_t size, uint64_t below) c
     return klib::ErrorCode::NoMemory;
 }
 
-klib::ErrorOr<void> AddressSpace::fill_page(const Region& region, uint64_t page)
+klib::ErrorOr<bool> AddressSpace::lend_file_page(const Region& region, uint64_t page)
+{
+    auto lent = region.file->share_page(region.file_offset + (page - region.start));
+    if (!lent)
+        return false;
+    // The file's own page, with the mapping's reference already taken:
+    // read-only, so the first write copies it (break_copy_on_write sees
+    // the file's reference too).
+    auto mapped = table_.map(page, *lent, map_flags_for(region.protection) & ~arch::kMapWrite);
+    if (mapped.is_error()) {
+        unref_frame(*lent);
+        return mapped.release_error();
+    }
+    return true;
+}
+
+klib::ErrorOr<void> AddressSpace::fill_page(const Region& region, uint64_t page, bool for_write)
 {
     if (region.kind == RegionKind::Frames || region.kind == RegionKind::ProcessPage)
         return klib::ErrorCode::Fault;
+    if (region.kind == RegionKind::File && !region.shared && !for_write && TRY(lend_file_page(region, page))) {
+        // Fault-around: the file's pages next to this one are mapped too
+        // (a page-table entry each, nothing copied), since code and data
+        // are read in runs; each fault saved is a trip through the kernel.
+        uint64_t around = klib::max(region.start, klib::align_down(page, kFaultAroundBytes));
+        uint64_t around_end = klib::min(region.end, around + kFaultAroundBytes);
+        for (uint64_t other = around; other < around_end; other += kPageSize) {
+            if (other == page || table_.translate(other))
+                continue;
+            if (lend_file_page(region, other).is_error())
+                break; // out of memory for page tables: the fault itself is done
+        }
+        return {};
+    }
     PhysAddr frame = TRY(allocate_frame(FrameUse::User));
     void* memory = arch::phys_to_virt(frame);
     if (region.kind == RegionKind::File) {
@@ -302,7 +332,7 @@ klib::ErrorOr<void> AddressSpace::handle_fault(uint64_t address, FaultAccess acc
         return klib::ErrorCode::Fault;
     auto translation = table_.translate(page);
     if (!translation)
-        return fill_page(*region, page);
+        return fill_page(*region, page, access.write);
     if (access.write && !(translation->flags & arch::kMapWrite))
         return break_copy_on_write(*region, page, translation->phys);
     // Already resolved (a fault that raced with a fill) or a stale TLB entry.
@@ -318,7 +348,7 @@ klib::ErrorOr<void> AddressSpace::populate(uint64_t start, uint64_t end, bool fo
             return klib::ErrorCode::Fault;
         auto translation = table_.translate(page);
         if (!translation)
-            TRY(fill_page(*region, page));
+            TRY(fill_page(*region, page, for_write));
         else if (for_write && region->kind != RegionKind::Frames && !(translation->flags & arch::kMapWrite)
                  && frame_for(translation->phys)->ref_count > 1 && !region->shared)
             TRY(break_copy_on_write(*region, page, translation->phys));

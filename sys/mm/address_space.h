@@ -116,7 +116,12 @@ private:
     klib::ErrorOr<void> add_region(const Region&);
     klib::ErrorOr<void> split_at(uint64_t address);
     void unmap_pages(uint64_t start, uint64_t end);
-    klib::ErrorOr<void> fill_page(const Region&, uint64_t page);
+    // Backs `page` with a frame. A page about to be written gets its own
+    // frame; otherwise a file region may map the file's page read-only.
+    klib::ErrorOr<void> fill_page(const Region&, uint64_t page, bool for_write);
+    // Maps the file's own page for `page` of a file region, if it lends it.
+    klib::ErrorOr<bool> lend_file_page(const Region&, uint64_t page);
+    static constexpr uint64_t kFaultAroundBytes = 64 * 1024;
     klib::ErrorOr<void> break_copy_on_write(const Region&, uint64_t page, PhysAddr frame);
     Region* mutable_region_at(uint64_t address);
     bool try_grow_stack(uint64_t address);

@@ -7,7 +7,7 @@
 #include "mm/user_memory.h"
 #include "proc/process.h"
 #include "syscall/syscalls.h"
-#include "vfs/io_buffer.h"
+#include "vfs/mapped_inode.h"
 
 #include <new>
 #include <string.h>
@@ -31,30 +31,6 @@ uint8_t protection_of(int protection)
     if (protection & kProtExec)
         result |= mm::kProtExecute | mm::kProtRead;
     return result;
-}
-
-// A regular file's bytes, a page at a time, for private file mappings.
-class InodeMappedFile final : public mm::MappedFile {
-public:
-    explicit InodeMappedFile(klib::RefPtr<vfs::Inode> inode) : inode_(static_cast<klib::RefPtr<vfs::Inode>&&>(inode)) {}
-    klib::ErrorOr<void> read_page(uint64_t offset, void* page) override
-    {
-        vfs::KernelBuffer buffer(page, mm::kPageSize);
-        size_t got = TRY(inode_->read(offset, buffer, mm::kPageSize));
-        memset(static_cast<char*>(page) + got, 0, mm::kPageSize - got);
-        return {};
-    }
-
-private:
-    klib::RefPtr<vfs::Inode> inode_;
-};
-
-klib::ErrorOr<klib::RefPtr<mm::MappedFile>> make_mapped_file(klib::RefPtr<vfs::Inode> inode)
-{
-    auto* file = new (std::nothrow) InodeMappedFile(static_cast<klib::RefPtr<vfs::Inode>&&>(inode));
-    if (!file)
-        return klib::ErrorCode::NoMemory;
-    return klib::RefPtr<mm::MappedFile>(klib::RefPtr<mm::MappedFile>::Adopt, file);
 }
 
 void log_refusal(const char* call, uint64_t address, uint64_t length, klib::Error error)
@@ -88,7 +64,7 @@ klib::ErrorOr<uint64_t> mmap(uint64_t address, uint64_t length, int protection, 
             log_refusal("mmap", address, length, klib::ErrorCode::NotSupported);
             return klib::ErrorCode::NotSupported;
         }
-        file = TRY(make_mapped_file(description->inode_ref()));
+        file = TRY(vfs::map_inode(description->inode_ref()));
     }
     uint64_t size = klib::align_up(length, mm::kPageSize);
     if (size < length)

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "lib/error_or.h"
+#include "lib/optional.h"
 #include "lib/own_ptr.h"
 #include "lib/ref_ptr.h"
 #include "lib/spinlock.h"
@@ -103,6 +104,11 @@ public:
     virtual klib::ErrorOr<size_t> read(uint64_t offset, IoBuffer&, size_t count);
     virtual klib::ErrorOr<size_t> write(uint64_t offset, IoBuffer&, size_t count);
     virtual klib::ErrorOr<void> truncate(uint64_t size);
+    // The physical frame holding the file's page `index` (bytes from
+    // index * 4096), with a reference taken for a mapping, when the file
+    // system keeps data in mm file pages (mm/file_pages.h) and that page
+    // exists; a mapping shows it read-only. Empty: the mapping copies.
+    virtual klib::Optional<uint64_t> share_page_frame(uint64_t) { return {}; }
 
     // The behaviour behind an open file description. The default serves
     // regular files and directories from this inode; device nodes and

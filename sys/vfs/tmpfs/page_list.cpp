@@ -1,8 +1,7 @@
 #include "vfs/tmpfs/page_list.h"
 
-#include <string.h>
-#include <new>
 
+#include "mm/file_pages.h"
 #include "vfs/tmpfs/file_system.h"
 
 namespace vfs::tmpfs {
@@ -37,13 +36,10 @@ klib::ErrorOr<unsigned char*> PageList::find_or_create(uint64_t index, bool* cre
     size_t position = lower_bound(index);
     if (position < entries_.size() && entries_[position].index == index)
         return entries_[position].page;
-    auto* page = new (std::nothrow) unsigned char[kPageSize];
-    if (!page)
-        return klib::ErrorCode::NoMemory;
-    memset(page, 0, kPageSize);
+    unsigned char* page = TRY(mm::allocate_file_page());
     auto inserted = entries_.try_insert(position, Entry { index, page });
     if (inserted.is_error()) {
-        delete[] page;
+        mm::release_file_page(page);
         return inserted.release_error();
     }
     *created = true;
@@ -54,7 +50,7 @@ size_t PageList::remove_from(uint64_t first_index)
 {
     size_t removed = 0;
     while (!entries_.is_empty() && entries_.last().index >= first_index) {
-        delete[] entries_.take_last().page;
+        mm::release_file_page(entries_.take_last().page);
         ++removed;
     }
     return removed;

@@ -1,7 +1,8 @@
 #pragma once
 // A file's data pages, by page index, kept sorted in one vector: compact
 // for small and sparse files, appends at the end are cheap, lookups are a
-// binary search. Missing pages are holes.
+// binary search. Missing pages are holes. Pages are mm file pages
+// (mm/file_pages.h), so mappings of the file can share them.
 #include <stddef.h>
 #include <stdint.h>
 

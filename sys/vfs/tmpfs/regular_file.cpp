@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lib/math.h"
+#include "mm/file_pages.h"
 #include "vfs/io_buffer.h"
 
 namespace vfs::tmpfs {
@@ -112,6 +113,18 @@ ErrorOr<size_t> RegularFile::write(uint64_t offset, IoBuffer& buffer, size_t cou
     if (failure.has_value())
         return partial_result(done, failure.value());
     return done;
+}
+
+klib::Optional<uint64_t> RegularFile::share_page_frame(uint64_t index)
+{
+    klib::SpinlockGuard guard(data_lock_);
+    // Past the end the mapping shows zeros of its own (a hole, too).
+    if (index >= klib::div_round_up(size_, kPageSize))
+        return {};
+    unsigned char* page = pages_.find(index);
+    if (!page)
+        return {};
+    return mm::share_file_page(page);
 }
 
 ErrorOr<void> RegularFile::truncate(uint64_t new_size)

@@ -1,0 +1,45 @@
+#include "vfs/mapped_inode.h"
+
+#include <string.h>
+#include <new>
+
+#include "vfs/io_buffer.h"
+
+namespace vfs {
+
+namespace {
+constexpr uint64_t kPageSize = 4096;
+
+class MappedInode final : public mm::MappedFile {
+public:
+    explicit MappedInode(klib::RefPtr<Inode> inode) : inode_(static_cast<klib::RefPtr<Inode>&&>(inode)) {}
+
+    klib::ErrorOr<void> read_page(uint64_t offset, void* page) override
+    {
+        KernelBuffer buffer(page, kPageSize);
+        size_t got = TRY(inode_->read(offset, buffer, kPageSize));
+        memset(static_cast<char*>(page) + got, 0, kPageSize - got);
+        return {};
+    }
+
+    klib::Optional<uint64_t> share_page(uint64_t offset) override
+    {
+        if (offset % kPageSize)
+            return {};
+        return inode_->share_page_frame(offset / kPageSize);
+    }
+
+private:
+    klib::RefPtr<Inode> inode_;
+};
+} // namespace
+
+klib::ErrorOr<klib::RefPtr<mm::MappedFile>> map_inode(klib::RefPtr<Inode> inode)
+{
+    auto* file = new (std::nothrow) MappedInode(static_cast<klib::RefPtr<Inode>&&>(inode));
+    if (!file)
+        return klib::ErrorCode::NoMemory;
+    return klib::RefPtr<mm::MappedFile>(klib::RefPtr<mm::MappedFile>::Adopt, file);
+}
+
+} // namespace vfs
