@@ -75,7 +75,8 @@ void free_subtree(uint64_t entry, unsigned level)
     if (level > 2) {
         uint64_t* entries = table_at(table);
         for (unsigned i = 0; i < kEntries; ++i)
-            free_subtree(entries[i], level - 1);
+            if (entries[i] & kPresent)
+                free_subtree(entries[i], level - 1);
     }
     g_frames.free(table);
 }
@@ -244,10 +245,12 @@ void visit_level(uint64_t* table, unsigned level, uint64_t base, uint64_t start,
                  PageTable::Visitor visit, void* context)
 {
     uint64_t span = 1ull << (12 + 9 * (level - 1));
-    for (unsigned i = 0; i < kEntries; ++i) {
+    // Only the entries that overlap [start, end): fork and exit walk every
+    // region, and most regions cover a few entries of each table.
+    uint64_t first = start > base ? (start - base) / span : 0;
+    uint64_t last = klib::min<uint64_t>((end - 1 - base) / span, kEntries - 1);
+    for (uint64_t i = first; i <= last; ++i) {
         uint64_t virt = base + i * span;
-        if (virt + span <= start || virt >= end)
-            continue;
         uint64_t entry = table[i];
         if (!(entry & kPresent))
             continue;
@@ -265,7 +268,9 @@ void PageTable::for_each_mapped(uint64_t start, uint64_t end, Visitor visit, voi
     // Only the user half is walked this way; its addresses need no sign extension.
     if (start >= layout::kUserTop)
         return;
-    visit_level(table_at(root_), 4, 0, start, klib::min(end, layout::kUserTop), visit, context);
+    end = klib::min(end, layout::kUserTop);
+    if (start < end)
+        visit_level(table_at(root_), 4, 0, start, end, visit, context);
 }
 
 } // namespace arch
