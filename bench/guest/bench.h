@@ -29,7 +29,16 @@ struct bench_case {
     void (*finish)(void);
     /* A whole-process operation (fork, exec...): shorter batches. */
     int heavy;
+    /* The body times the part that counts itself, adding the ticks to
+     * bench_own_ticks; the rest of each iteration is left out. */
+    int self_timed;
 };
+
+/* What a self-timed body measured, in ticks (reset before each batch). */
+extern uint64_t bench_own_ticks;
+
+/* The timestamp counter (nanoseconds where there is none). */
+uint64_t bench_ticks(void);
 
 /* Records why the running case failed (printed as BENCH-FAIL). */
 int bench_fail(const char* format, ...);

@@ -30,7 +30,8 @@ def _check_linux_program(build):
         return None, f"status {process.returncode}: {(process.stdout + process.stderr)[-400:]}"
     kinds = {name: kind for name, kind, _ in runs[0].cases}
     for name in ("call.indirect", "getpid", "clock_gettime.monotonic", "null_trap", "fork.exit.wait",
-                 "exec.static_hello", "exec.dynamic_hello", "pipe.ping_pong"):
+                 "exec.static_hello", "exec.dynamic_hello", "exec_to_main.static_hello",
+                 "exec_to_main.dynamic_hello", "pipe.ping_pong"):
         if kinds.get(name) != "ok":
             return None, f"case {name}: {kinds.get(name, 'missing')}"
     if kinds.get("module.install") != "na":
@@ -100,5 +101,7 @@ def run(totals, run_vm, build, log_dir, kernel_abis):
                        rf"^BENCH-BEGIN platform=banos kernel_abi={k} program_abi=\d+ layer=trap",
                        r"^BENCH getpid iterations=\d+", r"^BENCH fork\.exit\.wait iterations=\d+",
                        r"^BENCH exec\.static_hello iterations=\d+", r"^BENCH pipe\.ping_pong iterations=\d+",
+                       r"^BENCH exec_to_main\.static_hello iterations=\d+",
+                       r"^BENCH exec_to_main\.dynamic_hello iterations=\d+",
                        r"^BENCH-END failures=0[\s\S]*^BENCH-END failures=0"],
                forbid=[r"^BENCH-FAIL "], timeout=120)
