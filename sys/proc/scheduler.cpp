@@ -107,18 +107,8 @@ void run_idle()
 void add_sleeper(proc::Thread& thread, uint64_t deadline_ns)
 {
     thread.wake_at_ns = deadline_ns;
-    proc::Thread* after = nullptr;
-    for (proc::Thread& sleeper : g_sleepers) {
-        if (sleeper.wake_at_ns > deadline_ns)
-            break;
-        after = &sleeper;
-    }
-    if (!after)
-        g_sleepers.push_front(thread);
-    else if (proc::Thread* next = g_sleepers.next(*after))
-        g_sleepers.insert_before(*next, thread);
-    else
-        g_sleepers.push_back(thread);
+    g_sleepers.insert_sorted(thread,
+                             [](const proc::Thread& a, const proc::Thread& b) { return a.wake_at_ns < b.wake_at_ns; });
 }
 
 void remove_sleeper(proc::Thread& thread)
