@@ -5,6 +5,7 @@
 #include "lib/intrusive_list.h"
 #include "lib/spinlock.h"
 #include "proc/process.h"
+#include "proc/switch_hook.h"
 #include "proc/wait_queue.h"
 #include "time/clock.h"
 
@@ -28,6 +29,7 @@ void switch_to(proc::Thread& next)
     proc::Process* next_process = next.process();
     if (next_process && next_process != previous.process())
         next_process->address_space().activate();
+    run_switch_hook(static_cast<uint64_t>(previous.tid()), static_cast<uint64_t>(next.tid()));
     g_current = &next;
     g_preempt_due = false;
     arch::switch_thread_state(previous.context(), next.context());
