@@ -64,9 +64,11 @@ int banos_irq_detach(unsigned irq);
 uint8_t banos_port_read8(uint16_t port);
 void banos_port_write8(uint16_t port, uint8_t value);
 
-/* Time and sleeping. Blocking calls (sleeping, waiting on a queue) fail
- * with -BANOS_E_TryAgain in the init of a module the boot loader gave, which
- * runs on the boot thread before any other. */
+/* Time and sleeping. Blocking calls (sleeping, waiting on a queue) are for
+ * init (boot loader modules included: they install on a kernel thread) and
+ * device and file system callbacks, never for interrupt handlers, timer
+ * callbacks or the scheduler hook; where the kernel sees it cannot block
+ * they fail with -BANOS_E_TryAgain. */
 uint64_t banos_monotonic_ns(void);
 /* 0, or -BANOS_E_Interrupted when a signal cut it short. */
 int banos_sleep_ns(uint64_t nanoseconds);

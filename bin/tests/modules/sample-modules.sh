@@ -1,8 +1,9 @@
 # The sample banos modules from the shell, as the superuser would use them
 # (the GRUB-booted modules test runs this before /bin/module_test).
-# syscount came from GRUB as a module2 line; echodev, greeter, infofs,
-# rtcticks and heartbeat are installed here, and infofs is mounted
-# (module_test installs schedstat after its refusal suite). Exits non-zero at the first thing that does not work.
+# syscount and rtcticks came from GRUB as module2 lines (and failing_timer,
+# which refused); echodev, greeter, infofs and heartbeat are installed
+# here, and infofs is mounted (module_test installs schedstat after its
+# refusal suite). Exits non-zero at the first thing that does not work.
 fail() {
     echo "FAIL modules.shell: $*"
     exit 1
@@ -10,6 +11,7 @@ fail() {
 
 grep -q '^syscount ' /proc/modules || fail "syscount is not installed from the boot loader"
 test -e /dev/syscount || fail "no /dev/syscount"
+if grep -q '^failing_timer ' /proc/modules; then fail "failing_timer, refused at boot, is listed"; fi
 
 banos-install /system/modules/echodev.ko || fail "banos-install echodev.ko"
 echo hello module > /dev/echo || fail "cannot write /dev/echo"
@@ -36,7 +38,7 @@ if mount -t no-such-fs none /tmp/info2 2>/tmp/mount.err; then fail "mounted an u
 grep -q 'No such device' /tmp/mount.err || fail "unknown type: '$(cat /tmp/mount.err)'"
 rm -f /tmp/mount.err
 
-banos-install /system/modules/rtcticks.ko || fail "banos-install rtcticks.ko"
+grep -q '^rtcticks ' /proc/modules || fail "rtcticks (its init sleeps) is not installed from the boot loader"
 first=$(cat /dev/rtcticks)
 second=$(cat /dev/rtcticks)
 test "$first" -gt 0 && test "$second" -gt "$first" || fail "/dev/rtcticks read $first, then $second"
