@@ -64,12 +64,39 @@ int banos_irq_detach(unsigned irq);
 uint8_t banos_port_read8(uint16_t port);
 void banos_port_write8(uint16_t port, uint8_t value);
 
-/* Time and sleeping. Blocking calls (sleeping, waiting on a queue) fail
- * with -BANOS_E_TryAgain in the init of a module the boot loader gave, which
- * runs on the boot thread before any other. */
+/* Time and sleeping. Blocking calls (sleeping, waiting on a queue) are for
+ * init (boot loader modules included: they install on a kernel thread) and
+ * device and file system callbacks, never for interrupt handlers, timer
+ * callbacks or the scheduler hook; where the kernel sees it cannot block
+ * they fail with -BANOS_E_TryAgain. */
 uint64_t banos_monotonic_ns(void);
 /* 0, or -BANOS_E_Interrupted when a signal cut it short. */
 int banos_sleep_ns(uint64_t nanoseconds);
+
+/* Timers (API 1.1): callback(context) runs `delay_ns` after arming and
+ * then, if `period_ns` is not 0, every `period_ns` on the same phase until
+ * cancelled. It runs from the kernel's timer interrupt, at its first tick
+ * (250 a second) at or after the deadline; periods missed meanwhile are
+ * skipped, not run in a burst, so a timer runs at most once a tick.
+ * Callbacks run with interrupts off and must not block: they may arm and
+ * cancel timers (their own included) and call banos_wait_queue_wake_all,
+ * but not sleep, wait, allocate or register anything.
+ * banos_timer_create makes a disarmed timer (null for a null callback or
+ * without memory). banos_timer_arm (re)arms it, replacing any earlier
+ * arming: 0, or -BANOS_E_Invalid for a null timer. banos_timer_cancel
+ * disarms it: 1 if it was armed, 0 if not. When cancel returns, the
+ * callback is not running (unless cancel was called from it) and will not
+ * run until the timer is armed again: the kernel runs on one CPU, and
+ * cancel disables interrupts, which callbacks run under.
+ * banos_timer_destroy cancels and frees it (not from a callback). The
+ * timers a module's init created are cancelled and freed when that init
+ * fails. */
+struct banos_timer;
+typedef void (*banos_timer_callback)(void* context);
+struct banos_timer* banos_timer_create(banos_timer_callback callback, void* context);
+int banos_timer_arm(struct banos_timer* timer, uint64_t delay_ns, uint64_t period_ns);
+int banos_timer_cancel(struct banos_timer* timer);
+void banos_timer_destroy(struct banos_timer* timer);
 
 /* Wait queues: a thread sleeps until ready(argument) returns nonzero,
  * re-checked after every wake. 0, or -BANOS_E_Interrupted on a signal.
@@ -87,6 +114,18 @@ void banos_wait_queue_wake_all(struct banos_wait_queue* queue);
 typedef void (*banos_syscall_probe)(void* context, const char* call);
 int banos_syscall_probe_attach(banos_syscall_probe probe, void* context);
 int banos_syscall_probe_detach(banos_syscall_probe probe);
+
+/* The scheduler hook (API 1.1): `hook` runs on every context switch, just
+ * before the kernel switches from the thread `previous_tid` to `next_tid`
+ * (a user thread's id is its process id; kernel threads, the idle thread
+ * among them, have ids from 2^30 up), with interrupts off: it must not
+ * block, and should be short. One hook at a
+ * time: Busy if one is attached; detach gives Invalid for a hook that is not
+ * attached. When detach returns the hook is not running and will not run
+ * again. A module's hook is detached when its init fails. */
+typedef void (*banos_sched_hook)(void* context, uint64_t previous_tid, uint64_t next_tid);
+int banos_sched_hook_attach(banos_sched_hook hook, void* context);
+int banos_sched_hook_detach(banos_sched_hook hook);
 
 /* Filesystem types: a flat, read-only directory of files served by the
  * module, mounted with the mount call (type name, target directory).

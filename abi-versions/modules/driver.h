@@ -16,7 +16,7 @@
 /* The kernel's module API version. Appending names to the exported API
  * raises the minor number; a module states the least version it needs. */
 #define BANOS_API_MAJOR 1
-#define BANOS_API_MINOR 0
+#define BANOS_API_MINOR 1
 #define BANOS_API_PATCH 0
 
 #define BANOS_DRIVER_MAGIC 0x44534f42u /* "BOSD" */

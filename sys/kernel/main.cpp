@@ -29,6 +29,18 @@ void print_memory_summary(const boot::BootInfo& info)
     klog::info("heap: {} allocations in use, {} bytes, {} slab pages, {} large pages", heap.allocations_in_use,
                heap.bytes_in_use, heap.slab_pages, heap.large_pages);
 }
+
+// The boot loader's modules install on a thread of their own, so their
+// inits may sleep and wait as in any other install (the boot thread is
+// the idle thread and never blocks); the programs start once they are in.
+void install_modules_then_start_programs(void* info)
+{
+    module::install_boot_modules(*static_cast<const boot::BootInfo*>(info));
+    if (fs::initrd::present())
+        start_init_sequence();
+    else
+        klog::info("banos: no boot archive, so no programs to run; idling");
+}
 } // namespace
 
 void main(const boot::BootInfo& info)
@@ -44,7 +56,6 @@ void main(const boot::BootInfo& info)
     if (auto ready = module::init_modules(); ready.is_error())
         panic("boot: cannot set up banos modules: {}", ready.error());
     build_file_tree();
-    module::install_boot_modules(info);
 
     if (options().test_mode && !options().skip_selftests) {
         auto before = mm::physical_memory_stats();
@@ -57,10 +68,11 @@ void main(const boot::BootInfo& info)
     }
     if (options().test_mode && !fs::initrd::present())
         shutdown(selftests_passed() ? ExitStatus::Success : ExitStatus::Failure);
-    if (fs::initrd::present())
-        start_init_sequence();
-    else
-        klog::info("banos: no boot archive, so no programs to run; idling");
+    auto starter = proc::Thread::create_kernel("boot-modules", install_modules_then_start_programs,
+                                               const_cast<boot::BootInfo*>(&info));
+    if (starter.is_error())
+        panic("boot: cannot create the boot modules' thread: {}", starter.error());
+    sched::make_runnable(*starter.release_value().leak());
     sched::run_idle();
 }
 

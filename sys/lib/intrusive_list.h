@@ -33,6 +33,17 @@ public:
     void push_back(T& object) { insert_before(&head_, node_of(object)); }
     void insert_before(T& position, T& object) { insert_before(node_of(position), node_of(object)); }
     void push_front(T& object) { insert_before(head_.next, node_of(object)); }
+    // Inserts `object` after every element it does not order before
+    // (`less(a, b)`: a comes first), so equal elements keep their insertion
+    // order. Searches from the back, where a later key usually goes.
+    template <typename Less>
+    void insert_sorted(T& object, Less less)
+    {
+        IntrusiveListNode* position = &head_;
+        while (position->prev != &head_ && less(object, *owner_of(position->prev)))
+            position = position->prev;
+        insert_before(position, node_of(object));
+    }
 
     T* first() const { return is_empty() ? nullptr : owner_of(head_.next); }
     T* last() const { return is_empty() ? nullptr : owner_of(head_.prev); }

@@ -9,8 +9,8 @@
 # The boot archives carry them in /system/modules/ (the refused ones in
 # /system/modules/tests/).
 
-MODULE_NAMES := echodev greeter infofs rtcticks syscount
-MODULE_TEST_NAMES := failing_init needs_absent missing_symbol newer_api pc32_overflow
+MODULE_NAMES := echodev greeter heartbeat infofs rtcticks schedstat syscount
+MODULE_TEST_NAMES := failing_init failing_timer needs_absent missing_symbol newer_api pc32_overflow
 MODULE_CXXFLAGS := $(filter-out -g,$(KERNEL_CXXFLAGS)) -fno-common -DBANOS_MODULE
 MODULE_CHECK := tools/modules/check-module.py tools/modules/elf_symbols.py
 MODULE_FLAGS_FILE := $(call flags_file,$(BUILD)/modules/.flags,$(MODULE_CXXFLAGS))

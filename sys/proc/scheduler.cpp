@@ -5,6 +5,7 @@
 #include "lib/intrusive_list.h"
 #include "lib/spinlock.h"
 #include "proc/process.h"
+#include "proc/switch_hook.h"
 #include "proc/wait_queue.h"
 #include "time/clock.h"
 
@@ -28,6 +29,7 @@ void switch_to(proc::Thread& next)
     proc::Process* next_process = next.process();
     if (next_process && next_process != previous.process())
         next_process->address_space().activate();
+    run_switch_hook(static_cast<uint64_t>(previous.tid()), static_cast<uint64_t>(next.tid()));
     g_current = &next;
     g_preempt_due = false;
     arch::switch_thread_state(previous.context(), next.context());
@@ -107,18 +109,8 @@ void run_idle()
 void add_sleeper(proc::Thread& thread, uint64_t deadline_ns)
 {
     thread.wake_at_ns = deadline_ns;
-    proc::Thread* after = nullptr;
-    for (proc::Thread& sleeper : g_sleepers) {
-        if (sleeper.wake_at_ns > deadline_ns)
-            break;
-        after = &sleeper;
-    }
-    if (!after)
-        g_sleepers.push_front(thread);
-    else if (proc::Thread* next = g_sleepers.next(*after))
-        g_sleepers.insert_before(*next, thread);
-    else
-        g_sleepers.push_back(thread);
+    g_sleepers.insert_sorted(thread,
+                             [](const proc::Thread& a, const proc::Thread& b) { return a.wake_at_ns < b.wake_at_ns; });
 }
 
 void remove_sleeper(proc::Thread& thread)

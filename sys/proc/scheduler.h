@@ -14,7 +14,7 @@ proc::Thread& current();
 // Whether threads exist yet (they do once init() has run).
 bool ready();
 // False on the boot thread, which becomes the idle thread and must never
-// block (code it runs, such as boot-time module inits, is told so).
+// block (code it runs is told so).
 bool can_block();
 // The thread must stay alive while runnable (its owner keeps it).
 void make_runnable(proc::Thread&);

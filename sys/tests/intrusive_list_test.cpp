@@ -121,4 +121,17 @@ TEST(IntrusiveList, TwoListsThroughTwoNodes)
     }
 }
 
+TEST(IntrusiveList, InsertSortedKeepsOrderAndEqualsInInsertionOrder)
+{
+    // Values 10, 20, 30 and then equal keys: the tens digit orders them,
+    // the units digit tells equal ones apart.
+    Item i30(30), i10(10), i20(20), i21(21), i11(11), i35(35), i5(5);
+    auto tens = [](const Item& a, const Item& b) { return a.value / 10 < b.value / 10; };
+    List list;
+    for (Item* item : { &i30, &i10, &i20, &i21, &i11, &i35, &i5 })
+        list.insert_sorted(*item, tens);
+    EXPECT_EQ(values(list), (std::vector<int> { 5, 10, 11, 20, 21, 30, 35 }));
+    drain(list);
+}
+
 } // namespace

@@ -9,7 +9,8 @@ SYS_HOST_SOURCES := $(sort $(wildcard sys/lib/*.cpp)) \
     sys/kernel/options.cpp sys/kernel/log_level.cpp sys/kernel/symbols.cpp \
     sys/exec/elf_image.cpp sys/fs/ustar.cpp sys/module/elf_module.cpp sys/arch/x86_64/module/relocation.cpp
 SYS_HOST_SOURCES += $(sort $(wildcard sys/vfs/*.cpp sys/vfs/*/*.cpp))
-SYS_HOST_SOURCES += sys/tty/line_discipline.cpp sys/tty/scancode_set1.cpp sys/arch/x86_64/acpi/tables.cpp
+SYS_HOST_SOURCES += sys/tty/line_discipline.cpp sys/tty/scancode_set1.cpp sys/arch/x86_64/acpi/tables.cpp \
+    sys/time/timer_queue.cpp
 
 SYS_TEST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(SYS_TEST_SOURCES) $(SYS_HOST_SOURCES) tools/testing/gtest_main.cpp)
 HOST_FLAGS_FILE := $(call flags_file,$(BUILD)/host/.flags,$(HOST_CXXFLAGS))

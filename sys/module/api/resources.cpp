@@ -9,6 +9,8 @@ static_assert(BANOS_E_NotPermitted == static_cast<int>(klib::ErrorCode::NotPermi
 
 void release_resources(Module* owner)
 {
+    release_timers(owner);
+    release_scheduler_hook(owner);
     release_interrupts(owner);
     release_probes(owner);
     release_file_system_types(owner);

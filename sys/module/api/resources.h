@@ -13,12 +13,14 @@ class Module;
 namespace module::api {
 
 // Undoes every registration `owner` made (interrupts, devices, probes, file
-// system types).
+// system types, timers, the scheduler hook).
 void release_resources(Module* owner);
 
 void release_devices(Module* owner);
 void release_probes(Module* owner);
 void release_file_system_types(Module* owner);
+void release_timers(Module* owner);
+void release_scheduler_hook(Module* owner);
 // sys/arch/x86_64/module/interrupts.cpp
 void release_interrupts(Module* owner);
 

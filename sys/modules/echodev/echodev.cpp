@@ -51,4 +51,6 @@ extern "C" int banos_echodev_append(const char* text, size_t length)
 }
 
 BANOS_EXPORT(banos_echodev_append);
-BANOS_DRIVER("echodev", "BSD-2-Clause", "1.0", echodev_init, nullptr);
+// It uses nothing newer than API 1.0 and says so: a 1.0 module loads into
+// every later 1.x kernel (the modules test installs it).
+BANOS_DRIVER_NEEDING(1, 0, 0, "echodev", "BSD-2-Clause", "1.0", echodev_init, nullptr);

@@ -1,7 +1,7 @@
 #pragma once
 // Text helpers the sample modules share, compiled into each module (the
-// kernel exports no formatting): decimal numbers and reads of a text at an
-// offset.
+// kernel exports no formatting): decimal numbers, labelled number lines
+// and reads of a text at an offset.
 #include "abi-versions/modules/api.h"
 
 namespace module_text {
@@ -18,6 +18,18 @@ static inline size_t decimal(char* out, uint64_t value)
     for (size_t i = 0; i < n; ++i)
         out[i] = digits[n - 1 - i];
     return n;
+}
+
+// Writes "<label> <value>\n" at `out` (room for the label and 22 more
+// bytes); returns the length.
+static inline size_t labelled_line(char* out, const char* label, uint64_t value)
+{
+    size_t length = strlen(label);
+    memcpy(out, label, length);
+    out[length++] = ' ';
+    length += decimal(out + length, value);
+    out[length++] = '\n';
+    return length;
 }
 
 // A read of `count` bytes at `offset` from a text of `length` bytes: the

@@ -2,8 +2,7 @@
 // (ISA IRQ 8) at 16 Hz. /dev/rtcticks reads the number of interrupts so
 // far, "N\n", after waiting for the next one, so two reads always differ.
 // init checks that interrupts arrive (sleeping a little) and fails with
-// NoDevice if none does, or with TryAgain when it may not sleep (given by
-// the boot loader).
+// NoDevice if none does.
 #include "abi-versions/modules/api.h"
 #include "sys/modules/lib/module_text.h"
 
@@ -84,7 +83,7 @@ int rtcticks_init()
     (void)read_register(kRegisterC);
     int slept = banos_sleep_ns(300 * 1000 * 1000ull); // about five interrupts
     if (slept != 0) {
-        rtcticks_uninit(); // given by the boot loader: it cannot wait yet
+        rtcticks_uninit(); // interrupted
         return slept;
     }
     if (g_ticks == 0) {

@@ -29,6 +29,7 @@
 #include "mm/kernel_stack.h"
 #include "mm/physical_memory.h"
 #include "time/clock.h"
+#include "time/timers.h"
 #include "tty/console.h"
 
 extern "C" char __kernel_start[], __kernel_end[];
@@ -137,6 +138,8 @@ void init_time(uint64_t tsc_at_entry)
     arch::set_interrupt_handler(arch::vector::kLapicTimer, [](arch::InterruptFrame&) {
         ktime::timer_tick();
         kabi::timer_tick();
+        // Before the scheduler's tick, which sees the threads they wake.
+        ktime::run_due_timers();
         sched::timer_tick();
         proc::deliver_due_alarms();
     });
