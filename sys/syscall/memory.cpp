@@ -59,8 +59,10 @@ klib::ErrorOr<uint64_t> mmap(uint64_t address, uint64_t length, int protection, 
         if (!description->is_readable() || ((protection & kProtWrite) && shared && !description->is_writable()))
             return klib::ErrorCode::AccessDenied;
         if (shared) {
-            // Pages are copied from the file when first touched, so a shared
-            // file mapping could not show later writes: not offered.
+            // Private mappings borrow the file's pages read-only and copy
+            // them on the first write; a shared one would need writable
+            // file pages, holes filled on a fault and dirty tracking: not
+            // offered.
             log_refusal("mmap", address, length, klib::ErrorCode::NotSupported);
             return klib::ErrorCode::NotSupported;
         }
