@@ -146,8 +146,38 @@ const char* check_window(const ProgramHeader& header)
 
 } // namespace
 
-klib::ErrorOr<ElfImage> ElfImage::parse(ReadonlyBytes file, const char** why)
+uint64_t ElfImage::bytes_to_parse(ReadonlyBytes head)
 {
+    uint64_t needed = sizeof(elf::FileHeader);
+    if (head.size() < needed)
+        return needed;
+    elf::FileHeader header;
+    memcpy(&header, head.data(), sizeof(header));
+    uint64_t table_end;
+    if (header.phentsize != sizeof(ProgramHeader) || header.phnum > kMaxProgramHeaders
+        || header.phoff % alignof(ProgramHeader) != 0
+        || klib::add_overflows(header.phoff, uint64_t(header.phnum) * sizeof(ProgramHeader), &table_end))
+        return needed; // parse refuses the file whatever follows
+    needed = klib::max(needed, table_end);
+    if (head.size() < table_end)
+        return needed;
+    for (uint16_t i = 0; i < header.phnum; ++i) {
+        ProgramHeader segment;
+        memcpy(&segment, head.data() + header.phoff + i * sizeof(ProgramHeader), sizeof(segment));
+        uint64_t end;
+        if ((segment.type == elf::kSegmentInterp || segment.type == elf::kSegmentNote)
+            && !klib::add_overflows(segment.offset, segment.filesz, &end))
+            needed = klib::max(needed, end);
+    }
+    return needed;
+}
+
+klib::ErrorOr<ElfImage> ElfImage::parse(ReadonlyBytes file, const char** why) { return parse(file, file.size(), why); }
+
+klib::ErrorOr<ElfImage> ElfImage::parse(ReadonlyBytes file, uint64_t file_size, const char** why)
+{
+    if (file.size() > file_size)
+        return fail(why, "ELF buffer is longer than the file", ErrorCode::Invalid);
     // Program headers are used in place, so they must be aligned in memory.
     if (reinterpret_cast<uintptr_t>(file.data()) % alignof(ProgramHeader) != 0)
         return fail(why, "ELF buffer is not 8-byte aligned", ErrorCode::Invalid);
@@ -183,6 +213,7 @@ klib::ErrorOr<ElfImage> ElfImage::parse(ReadonlyBytes file, const char** why)
 
     ElfImage image;
     image.file_ = file;
+    image.file_size_ = file_size;
     image.type_ = header.type;
     image.entry_ = header.entry;
     image.headers_ = { reinterpret_cast<const ProgramHeader*>(file.data() + header.phoff), header.phnum };
@@ -194,7 +225,7 @@ klib::ErrorOr<ElfImage> ElfImage::parse(ReadonlyBytes file, const char** why)
         const char* reason = nullptr;
         switch (segment.type) {
         case elf::kSegmentLoad:
-            reason = check_load(segment, file.size(), previous_end, image.load_count_ == 0);
+            reason = check_load(segment, file_size, previous_end, image.load_count_ == 0);
             if (!reason) {
                 if (image.load_count_++ == 0)
                     image.span_.start = segment.vaddr;
@@ -225,7 +256,7 @@ klib::ErrorOr<ElfImage> ElfImage::parse(ReadonlyBytes file, const char** why)
             });
             break;
         case elf::kSegmentTls:
-            reason = image.tls_index_ != kNone ? "more than one PT_TLS" : check_tls(segment, file.size());
+            reason = image.tls_index_ != kNone ? "more than one PT_TLS" : check_tls(segment, file_size);
             image.tls_index_ = i;
             break;
         case elf::kSegmentGnuStack:

@@ -1,8 +1,8 @@
 #pragma once
 // ELF64 executables and shared objects for x86_64, as read by exec: the
 // structures (from the ELF gABI and the System V x86_64 psABI; own names, so
-// no host <elf.h> is needed) and ElfImage, which validates a whole file before
-// anything looks at it. Files come from users, so every rule is checked and
+// no host <elf.h> is needed) and ElfImage, which validates a file (the headers
+// read, the segments against the file's size) before anything looks at it. Files come from users, so every rule is checked and
 // broken rules come back as ExecFormat with a one-line reason for the log.
 #include <stddef.h>
 #include <stdint.h>
@@ -105,6 +105,17 @@ public:
     // that is not 8-byte aligned (a caller bug) gives Invalid. On failure,
     // *why (if given) is set to a static one-line reason.
     static klib::ErrorOr<ElfImage> parse(klib::ReadonlyBytes file, const char** why = nullptr);
+    // The same for a file of `file_size` bytes of which `head` is the
+    // beginning: it must hold the program headers, PT_INTERP and PT_NOTE
+    // (bytes_to_parse says how much that is); PT_LOAD and PT_TLS are
+    // checked against the whole file. exec reads only the head and maps
+    // the segments from the file.
+    static klib::ErrorOr<ElfImage> parse(klib::ReadonlyBytes head, uint64_t file_size, const char** why = nullptr);
+    // How many leading bytes parse needs, judging by `head` (at least the
+    // ELF header). When it is more than head.size(), read that much (or the
+    // whole file if shorter) and ask again. Garbage gives a small answer:
+    // parse then refuses the file.
+    static uint64_t bytes_to_parse(klib::ReadonlyBytes head);
 
     uint16_t type() const { return type_; }
     bool is_position_independent() const { return type_ == elf::kTypeDyn; }
@@ -116,7 +127,14 @@ public:
     class LoadSegments;
     LoadSegments load_segments() const;
     size_t load_segment_count() const { return load_count_; }
-    // The file bytes of a PT_LOAD (p_filesz of them); validated to be in the file.
+    uint64_t file_size() const { return file_size_; }
+    // Whether a segment's file bytes are all in the bytes parsed.
+    bool has_file_bytes(const elf::ProgramHeader& segment) const
+    {
+        return segment.offset + segment.filesz <= file_.size();
+    }
+    // The file bytes of a PT_LOAD or PT_TLS (p_filesz of them), when
+    // has_file_bytes; validated to be in the file.
     klib::ReadonlyBytes file_bytes(const elf::ProgramHeader& segment) const
     {
         return file_.subspan(segment.offset, segment.filesz);
@@ -154,6 +172,7 @@ private:
     }
 
     klib::ReadonlyBytes file_;
+    uint64_t file_size_ { 0 };
     klib::Span<const elf::ProgramHeader> headers_;
     uint16_t type_ { 0 };
     uint64_t entry_ { 0 };

@@ -43,6 +43,25 @@ mm::Region anonymous(uint64_t start, uint64_t end, uint8_t protection, const cha
     return mm::Region::make(start, end, protection, mm::RegionKind::Anonymous, name);
 }
 
+klib::ErrorOr<void> read_exactly(vfs::Inode& inode, uint64_t offset, klib::Vector<unsigned char>& bytes)
+{
+    vfs::KernelBuffer buffer(bytes.data(), bytes.size());
+    size_t got = TRY(inode.read(offset, buffer, bytes.size()));
+    if (got != bytes.size())
+        return klib::ErrorCode::IoError;
+    return {};
+}
+
+// A segment's file bytes: from the head when they are there, else read.
+klib::ErrorOr<void> copy_file_bytes(mm::AddressSpace& space, uint64_t address, const ProgramFile& file,
+                                    const ElfImage& elf, const elf::ProgramHeader& segment)
+{
+    if (elf.has_file_bytes(segment))
+        return space.write(address, elf.file_bytes(segment));
+    auto bytes = TRY(file.read(segment.offset, segment.filesz));
+    return space.write(address, klib::ReadonlyBytes(bytes.data(), bytes.size()));
+}
+
 // Maps [start, end) for a segment. Segments may share a page at their
 // boundary: that page gets both segments' permissions.
 klib::ErrorOr<void> map_pages(mm::AddressSpace& space, uint64_t start, uint64_t end, uint8_t protection)
@@ -108,7 +127,7 @@ klib::ErrorOr<void> map_program(mm::AddressSpace& space, const ProgramFile& file
         }
         TRY(map_zero_pages(space, start, end, flags, window));
         if (header.filesz)
-            TRY(space.write(base + header.vaddr, elf.file_bytes(header)));
+            TRY(copy_file_bytes(space, base + header.vaddr, file, elf, header));
     }
     return {};
 }
@@ -116,7 +135,8 @@ klib::ErrorOr<void> map_program(mm::AddressSpace& space, const ProgramFile& file
 // The first thread's static TLS block with its TCB right above it (TLS
 // variant II), and `surplus` zeroed bytes below the block for ld-elf.
 // Returns the thread pointer.
-klib::ErrorOr<uint64_t> build_tls(mm::AddressSpace& space, const ElfImage& elf, int tid, uint64_t surplus)
+klib::ErrorOr<uint64_t> build_tls(mm::AddressSpace& space, const ProgramFile& file, const ElfImage& elf, int tid,
+                                  uint64_t surplus)
 {
     auto tls = elf.tls();
     uint64_t memsz = tls ? tls->memsz : 0;
@@ -126,7 +146,7 @@ klib::ErrorOr<uint64_t> build_tls(mm::AddressSpace& space, const ElfImage& elf, 
     uint64_t end = klib::align_up(thread_pointer + sizeof(banos_tcb), kPage);
     TRY(space.map(anonymous(layout::kTlsBase, end, mm::kProtRead | mm::kProtWrite, "tls")));
     if (tls && tls->filesz)
-        TRY(space.write(thread_pointer - block, elf.file_bytes(*tls)));
+        TRY(copy_file_bytes(space, thread_pointer - block, file, elf, *tls));
 
     banos_tcb tcb {};
     tcb.self = reinterpret_cast<banos_tcb*>(thread_pointer);
@@ -153,7 +173,8 @@ uint64_t program_headers_address(const ElfImage& elf, uint64_t base)
     return 0;
 }
 
-// Reads the whole program into memory (checked for execute permission).
+// Opens a program (checked for execute permission) and reads as much of
+// its beginning as checking it takes: usually one page.
 klib::ErrorOr<ProgramFile> open_program(proc::Process& process, klib::StringView path)
 {
     auto inode = vfs::resolve_executable(process.resolve_context(), path);
@@ -166,14 +187,23 @@ klib::ErrorOr<ProgramFile> open_program(proc::Process& process, klib::StringView
         klog::warn("exec: {}: {} bytes is no program size we load", path, metadata.size);
         return klib::ErrorCode::ExecFormat;
     }
-    klib::Vector<unsigned char> bytes;
-    TRY(bytes.try_resize(static_cast<size_t>(metadata.size)));
-    vfs::KernelBuffer buffer(bytes.data(), bytes.size());
-    size_t got = TRY(inode.value()->read(0, buffer, bytes.size()));
-    if (got != bytes.size())
-        return klib::ErrorCode::IoError;
-    auto pages = TRY(vfs::map_inode(inode.release_value()));
-    return ProgramFile(static_cast<klib::Vector<unsigned char>&&>(bytes), static_cast<klib::RefPtr<mm::MappedFile>&&>(pages));
+    uint64_t size = static_cast<uint64_t>(metadata.size);
+    klib::Vector<unsigned char> head;
+    TRY(head.try_resize(static_cast<size_t>(klib::min(size, kPage))));
+    TRY(read_exactly(*inode.value(), 0, head));
+    // Each round can only ask for more (the program headers, then what
+    // they point at), and never past the file: a few rounds at most.
+    for (;;) {
+        uint64_t needed = klib::min(size, ElfImage::bytes_to_parse(klib::ReadonlyBytes(head.data(), head.size())));
+        if (needed <= head.size())
+            break;
+        head = klib::Vector<unsigned char>();
+        TRY(head.try_resize(static_cast<size_t>(needed)));
+        TRY(read_exactly(*inode.value(), 0, head));
+    }
+    auto pages = TRY(vfs::map_inode(inode.value()));
+    return ProgramFile(static_cast<klib::Vector<unsigned char>&&>(head), size, inode.release_value(),
+                       static_cast<klib::RefPtr<mm::MappedFile>&&>(pages));
 }
 
 bool wants_always_trap(klib::Span<const klib::StringView> environment)
@@ -235,11 +265,19 @@ klib::ErrorOr<ProgramFile> open_interpreter(proc::Process& process, klib::String
 }
 } // namespace
 
+klib::ErrorOr<klib::Vector<unsigned char>> ProgramFile::read(uint64_t offset, uint64_t count) const
+{
+    klib::Vector<unsigned char> bytes;
+    TRY(bytes.try_resize(static_cast<size_t>(count)));
+    TRY(read_exactly(*inode_, offset, bytes));
+    return bytes;
+}
+
 klib::ErrorOr<LoadedImage> load(proc::Process& process, const LoadRequest& request)
 {
     auto program = TRY(open_program(process, request.path));
     const char* why = "";
-    auto parsed = ElfImage::parse(program.bytes(), &why);
+    auto parsed = ElfImage::parse(program.head(), program.size(), &why);
     if (parsed.is_error()) {
         klog::warn("exec: {}: not a valid program: {}", request.path, why);
         return klib::ErrorCode::ExecFormat;
@@ -253,7 +291,7 @@ klib::ErrorOr<LoadedImage> load(proc::Process& process, const LoadRequest& reque
     klib::Optional<ElfImage> interpreter;
     if (auto path = elf.interpreter()) {
         interpreter_file = TRY(open_interpreter(process, request.path, *path));
-        auto parsed_interpreter = ElfImage::parse(interpreter_file->bytes(), &why);
+        auto parsed_interpreter = ElfImage::parse(interpreter_file->head(), interpreter_file->size(), &why);
         if (parsed_interpreter.is_error() || !parsed_interpreter.value().is_position_independent()
             || parsed_interpreter.value().interpreter()) {
             klog::warn("exec: {}: its interpreter {} is not a valid ld-elf: {}", request.path, *path,
@@ -279,7 +317,7 @@ klib::ErrorOr<LoadedImage> load(proc::Process& process, const LoadRequest& reque
         entry = interpreter_base + interpreter->entry();
     }
     uint64_t tls_surplus = interpreter ? layout::kStaticTlsSurplus : 0;
-    image.thread_pointer = TRY(build_tls(space, elf, process.pid(), tls_surplus));
+    image.thread_pointer = TRY(build_tls(space, program, elf, process.pid(), tls_surplus));
     image.always_trap = always_trap;
 
     AuxEntry auxv[] = {

@@ -8,10 +8,12 @@
 #include "lib/vector.h"
 #include "exec/elf_image.h"
 #include "mm/address_space.h"
+#include "vfs/inode.h"
 
 namespace proc {
 class Process;
 }
+
 
 // Loading a program: its segments, its syscall layer in its window, the
 // initial stack, TLS and TCB, all in a fresh address space that replaces
@@ -24,19 +26,27 @@ struct LoadRequest {
     klib::Span<const klib::StringView> environment; // "NAME=value" strings
 };
 
-// A program file: its bytes, read into memory to be checked, and the file
-// itself, from which its segments are mapped.
+// A program file: its first bytes, read into memory to be checked (as many
+// as ElfImage::bytes_to_parse asks for), and the file itself, from which
+// its segments are mapped and any other bytes read.
 class ProgramFile {
 public:
-    ProgramFile(klib::Vector<unsigned char>&& bytes, klib::RefPtr<mm::MappedFile> pages)
-        : bytes_(static_cast<klib::Vector<unsigned char>&&>(bytes)), pages_(static_cast<klib::RefPtr<mm::MappedFile>&&>(pages))
+    ProgramFile(klib::Vector<unsigned char>&& head, uint64_t size, klib::RefPtr<vfs::Inode> inode,
+                klib::RefPtr<mm::MappedFile> pages)
+        : head_(static_cast<klib::Vector<unsigned char>&&>(head)), size_(size),
+          inode_(static_cast<klib::RefPtr<vfs::Inode>&&>(inode)), pages_(static_cast<klib::RefPtr<mm::MappedFile>&&>(pages))
     {
     }
-    klib::ReadonlyBytes bytes() const { return klib::ReadonlyBytes(bytes_.data(), bytes_.size()); }
+    klib::ReadonlyBytes head() const { return klib::ReadonlyBytes(head_.data(), head_.size()); }
+    uint64_t size() const { return size_; }
     const klib::RefPtr<mm::MappedFile>& pages() const { return pages_; }
+    // `count` bytes from `offset`, which ElfImage has checked are in the file.
+    klib::ErrorOr<klib::Vector<unsigned char>> read(uint64_t offset, uint64_t count) const;
 
 private:
-    klib::Vector<unsigned char> bytes_;
+    klib::Vector<unsigned char> head_;
+    uint64_t size_;
+    klib::RefPtr<vfs::Inode> inode_;
     klib::RefPtr<mm::MappedFile> pages_;
 };
 

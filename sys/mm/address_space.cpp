@@ -259,8 +259,16 @@ klib::ErrorOr<void> AddressSpace::fill_page(const Region& region, uint64_t page,
     }
     PhysAddr frame = TRY(allocate_frame(FrameUse::User));
     void* memory = arch::phys_to_virt(frame);
-    if (region.kind == RegionKind::File) {
-        auto read = region.file->read_page(region.file_offset + (page - region.start), memory);
+    uint64_t offset = region.file_offset + (page - region.start);
+    klib::Optional<uint64_t> lent;
+    if (region.kind == RegionKind::File && !region.shared)
+        lent = region.file->share_page(offset);
+    if (lent) {
+        // About to be written: a copy of the file's page, straight from it.
+        memcpy(memory, arch::phys_to_virt(*lent), kPageSize);
+        unref_frame(*lent);
+    } else if (region.kind == RegionKind::File) {
+        auto read = region.file->read_page(offset, memory);
         if (read.is_error()) {
             free_frame(frame);
             return read.release_error();

@@ -627,3 +627,58 @@ TEST(ElfImageLayer, MustBeASharedObjectWithoutInterpreter)
     interp_layer.add(elf::kSegmentInterp, elf::kFlagRead, 0x2800, 0x2800, sizeof(kInterp), sizeof(kInterp), 1);
     EXPECT_TRUE(LayerRejected(interp_layer.build(), "PT_INTERP"));
 }
+
+// exec reads only the head of a program: as many bytes as bytes_to_parse
+// asks for, and checks the segments against the file's size.
+TEST(ElfImageHead, BytesToParseCoversHeadersNoteAndInterpreter)
+{
+    Executable exe;
+    File file = exe.build();
+    EXPECT_EQ(ElfImage::bytes_to_parse(klib::ReadonlyBytes(file.data(), 10)), sizeof(FileHeader));
+    uint64_t table_end = sizeof(FileHeader) + exe.segments.size() * sizeof(ProgramHeader);
+    EXPECT_EQ(ElfImage::bytes_to_parse(klib::ReadonlyBytes(file.data(), 64)), table_end);
+    EXPECT_EQ(ElfImage::bytes_to_parse(bytes(file)), 0x900u + sizeof(kInterp));
+}
+
+TEST(ElfImageHead, AHeadParsesLikeTheWholeFile)
+{
+    Executable exe;
+    File file = exe.build();
+    size_t head = 0x1000; // exec reads a page, more only if bytes_to_parse asks
+    ASSERT_LE(ElfImage::bytes_to_parse(bytes(file)), head);
+    auto result = ElfImage::parse(klib::ReadonlyBytes(file.data(), head), file.size());
+    ASSERT_FALSE(result.is_error());
+    const ElfImage& image = result.value();
+    EXPECT_EQ(image.file_size(), file.size());
+    EXPECT_EQ(image.file().size(), head);
+    EXPECT_TRUE(*image.interpreter() == kInterp);
+    EXPECT_EQ(image.program_abi().value_or(0), 2u);
+    // The text is past the head: its bytes come from the file, not the image.
+    EXPECT_FALSE(image.has_file_bytes(image.program_headers()[exe.text]));
+    EXPECT_TRUE(image.has_file_bytes(image.program_headers()[exe.headers]));
+}
+
+TEST(ElfImageHead, SegmentsAreCheckedAgainstTheFileSize)
+{
+    Executable exe;
+    exe.segments[exe.data].filesz = 0x2000; // past the 0x3000-byte file
+    File file = exe.build();
+    size_t head = ElfImage::bytes_to_parse(bytes(file));
+    const char* why = nullptr;
+    auto result = ElfImage::parse(klib::ReadonlyBytes(file.data(), head), file.size(), &why);
+    ASSERT_TRUE(result.is_error());
+    EXPECT_STREQ(why, "PT_LOAD extends past the end of the file");
+}
+
+TEST(ElfImageHead, AHeadMissingWhatParseReadsIsRefused)
+{
+    Executable exe;
+    File file = exe.build();
+    const char* why = nullptr;
+    auto result = ElfImage::parse(klib::ReadonlyBytes(file.data(), 0x800), file.size(), &why);
+    ASSERT_TRUE(result.is_error());
+    EXPECT_STREQ(why, "PT_INTERP extends past the end of the file");
+    auto longer = ElfImage::parse(klib::ReadonlyBytes(file.data(), file.size()), file.size() - 1, &why);
+    ASSERT_TRUE(longer.is_error());
+    EXPECT_EQ(longer.error().code(), ErrorCode::Invalid);
+}
