@@ -1,8 +1,10 @@
 // dlopen, dlsym, dlclose, dlerror, dladdr. A handle is the Object of the
 // file opened. Reference counts are kept on every object of a handle's
 // closure; an object dlclose brings to zero is finalized and unmapped,
-// except for its window: a window cannot be unmapped by the program
-// (DESIGN.md), so those pages, with their layer, stay.
+// window and all: the program cannot unmap a window (DESIGN.md), so
+// syslayer_detach first takes out the layer ld-elf attached there, which
+// frees the process's layer record for the next object, and then the
+// object's whole range goes as a windowless object's does.
 #include <dlfcn.h>
 
 #include "link.h"
@@ -32,8 +34,11 @@ bool valid_handle(void* handle)
 void close_mapping(Object& object)
 {
     object.closed = true;
+    if (object.layer_attached && detach_layer(object.window) == 0)
+        object.layer_attached = false;
     uint64_t window_end = object.window + object.window_size;
-    if (object.window > object.map_start && object.window < object.map_end) {
+    // Should the kernel refuse the detach, the window stays as it is.
+    if (object.layer_attached && object.window >= object.map_start && object.window < object.map_end) {
         unmap(object.map_start, object.window - object.map_start);
         unmap(window_end, object.map_end > window_end ? object.map_end - window_end : 0);
     } else {

@@ -4,6 +4,7 @@
 #include "load.h"
 
 #include <banos/slots.h>
+#include <errno.h>
 
 namespace ldelf {
 
@@ -101,6 +102,50 @@ bool map_segments(Object& object, int fd, const elf::ProgramHeader* headers, uin
     return true;
 }
 
+// Why the kernel refused the object's window a layer.
+void describe_attach_failure(const Object& object, Message& error)
+{
+    int code = last_error();
+    if (code == ENOEXEC)
+        error << object.path << ": no syscall layer for its program ABI " << object.program_abi << " on this kernel";
+    else if (code == ENOSPC)
+        error << object.path << ": no room for its syscall layer: the process holds as many layers as it may";
+    else
+        error << object.path << ": its syscall layer cannot be attached (errno " << static_cast<uint64_t>(code) << ")";
+}
+
+// The object's segments from `fd` into its reserved range (`headers` is
+// the file's copy of its program headers), and its layer into its window.
+bool map_and_attach(Object& object, int fd, const elf::ProgramHeader* headers, uint64_t window_start,
+                    uint64_t window_end, Message& error)
+{
+    if (!map_segments(object, fd, headers, object.header_count, window_start, window_end)) {
+        error << object.path << ": cannot map its segments";
+        return false;
+    }
+    for (uint16_t i = 0; i < object.header_count; ++i)
+        if (headers[i].type == elf::kDynamic)
+            object.dynamic = reinterpret_cast<const elf::Dynamic*>(object.base + headers[i].vaddr);
+    read_headers(object);
+    read_dynamic(object);
+    if (!object.symbols.symbols) {
+        error << object.path << ": not a valid shared object: no dynamic symbol table";
+        return false;
+    }
+    if (!object.window)
+        return true;
+    if (object.program_abi == 0) {
+        error << object.path << ": it has a syscall-layer window but no banos program ABI note";
+        return false;
+    }
+    if (attach_layer(object.window, object.window_size, object.program_abi) != 0) {
+        describe_attach_failure(object, error);
+        return false;
+    }
+    object.layer_attached = true;
+    return true;
+}
+
 Object* load_file(const char* path, int fd, Message& error)
 {
     int64_t size = file_size(fd);
@@ -154,31 +199,13 @@ Object* load_file(const char* path, int fd, Message& error)
     object->base = reserved - first;
     object->map_start = reserved;
     object->map_end = reserved + (last - first);
-    if (!map_segments(*object, fd, headers, header.phnum, object->base + window_start, object->base + window_end)) {
-        error << path << ": cannot map its segments";
-        return nullptr;
-    }
     object->headers = reinterpret_cast<const elf::ProgramHeader*>(object->base + in_file_headers->vaddr
                                                                    + (header.phoff - in_file_headers->offset));
     object->header_count = header.phnum;
-    for (uint16_t i = 0; i < header.phnum; ++i)
-        if (headers[i].type == elf::kDynamic)
-            object->dynamic = reinterpret_cast<const elf::Dynamic*>(object->base + headers[i].vaddr);
-    read_headers(*object);
-    read_dynamic(*object);
-    if (!object->symbols.symbols) {
-        error << path << ": not a valid shared object: no dynamic symbol table";
+    if (!map_and_attach(*object, fd, headers, object->base + window_start, object->base + window_end, error)) {
+        // Nothing of it stays (a refused attach leaves the window as it was).
+        unmap(object->map_start, object->map_end - object->map_start);
         return nullptr;
-    }
-    if (object->window) {
-        if (object->program_abi == 0) {
-            error << path << ": it has a syscall-layer window but no banos program ABI note";
-            return nullptr;
-        }
-        if (attach_layer(object->window, object->window_size, object->program_abi) != 0) {
-            error << path << ": no syscall layer for its program ABI " << object->program_abi << " on this kernel";
-            return nullptr;
-        }
     }
     return object;
 }

@@ -21,6 +21,7 @@ struct Object {
 
     uint32_t program_abi; // from the object's banos note; 0: none (no window)
     uint64_t window, window_size;
+    bool layer_attached; // ld-elf put a layer into the window (syslayer_attach)
 
     // TLS: module id 0 means the object has none.
     uint64_t tls_module;

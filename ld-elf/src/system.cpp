@@ -89,6 +89,17 @@ int attach_layer(uint64_t window, uint64_t size, uint32_t program_abi)
     return __banos_slot_syslayer_attach(reinterpret_cast<void*>(window), size, program_abi);
 }
 
+int detach_layer(uint64_t window) { return __banos_slot_syslayer_detach(reinterpret_cast<void*>(window)); }
+
+banos_tcb* thread_control_block()
+{
+    banos_tcb* self;
+    asm("movq %%fs:0, %0" : "=r"(self));
+    return self;
+}
+
+int last_error() { return *thread_control_block()->errno_ptr; }
+
 void exit_now(int status)
 {
     __banos_slot__exit(status);

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <abi-versions/common/tcb.h>
+
 extern "C" {
 void* memcpy(void* destination, const void* source, size_t count);
 void* memset(void* destination, int value, size_t count);
@@ -27,6 +29,11 @@ uint64_t map(uint64_t address, uint64_t size, int protection, bool fixed, int fd
 void unmap(uint64_t address, uint64_t size);
 bool protect(uint64_t address, uint64_t size, int protection);
 int attach_layer(uint64_t window, uint64_t size, uint32_t program_abi);
+int detach_layer(uint64_t window);
+// The running thread's TCB (%fs:0 holds its address).
+banos_tcb* thread_control_block();
+// The errno (program ABI 2's numbers) the last failed call stored.
+int last_error();
 [[noreturn]] void exit_now(int status);
 void write_error(const char* text);
 

@@ -1,7 +1,5 @@
 #include "tls.h"
 
-#include <abi-versions/common/tcb.h>
-
 #include "../core/relocation.h"
 
 namespace ldelf {
@@ -11,17 +9,10 @@ uint64_t g_static_used;  // bytes below the thread pointer given out
 uint64_t g_static_limit; // and how many there are
 uint64_t g_next_module = 1;
 
-banos_tcb* tcb()
-{
-    banos_tcb* self;
-    asm("movq %%fs:0, %0" : "=r"(self));
-    return self;
-}
-
 // DTV: word 0 holds the capacity, word m module m's block (0: not yet).
 uint64_t* dtv_with_room(uint64_t module)
 {
-    auto* dtv = static_cast<uint64_t*>(tcb()->dtv);
+    auto* dtv = static_cast<uint64_t*>(thread_control_block()->dtv);
     if (dtv && module <= dtv[0])
         return dtv;
     uint64_t capacity = module + 16;
@@ -29,7 +20,7 @@ uint64_t* dtv_with_room(uint64_t module)
     if (dtv)
         memcpy(grown + 1, dtv + 1, dtv[0] * sizeof(uint64_t));
     grown[0] = capacity;
-    tcb()->dtv = grown;
+    thread_control_block()->dtv = grown;
     return grown;
 }
 
@@ -63,12 +54,12 @@ bool tls_assign(Object& object, bool at_start, Message& error)
                   << g_static_limit - g_static_used << " bytes left)";
             return false;
         }
-        memcpy(reinterpret_cast<void*>(reinterpret_cast<uint64_t>(tcb()) - offset), object.tls_image,
+        memcpy(reinterpret_cast<void*>(reinterpret_cast<uint64_t>(thread_control_block()) - offset), object.tls_image,
                object.tls_image_size);
     }
     g_static_used = offset;
     object.tls_offset = offset;
-    dtv[object.tls_module] = reinterpret_cast<uint64_t>(tcb()) - offset;
+    dtv[object.tls_module] = reinterpret_cast<uint64_t>(thread_control_block()) - offset;
     return true;
 }
 
@@ -95,7 +86,7 @@ struct TlsIndex {
 
 extern "C" LDELF_EXPORT void* __tls_get_addr(TlsIndex* index)
 {
-    auto* dtv = static_cast<uint64_t*>(tcb()->dtv);
+    auto* dtv = static_cast<uint64_t*>(thread_control_block()->dtv);
     if (dtv && index->module <= dtv[0] && dtv[index->module])
         return reinterpret_cast<void*>(dtv[index->module] + index->offset);
     return reinterpret_cast<void*>(tls_address(index->module, index->offset));

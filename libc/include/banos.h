@@ -20,8 +20,18 @@ uint64_t banos_syscall_count(void);
 /* Maps the syscall layer for program ABI `program_abi` into the window
  * [window, window + size) of an object loaded by hand (ld-elf does this for
  * every shared object). 0, or -1 with errno: EINVAL (not page-aligned, too
- * small), ENOEXEC (no layer for that ABI), EBUSY (a window is there). */
+ * small), ENOEXEC (no layer for that ABI), EBUSY (a window is there),
+ * ENOSPC (the process has as many layers as it may: 32 with its own). */
 int syslayer_attach(void* window, size_t size, unsigned program_abi);
+#endif
+
+#ifdef BANOS_HAS_SLOT_syslayer_detach
+/* Takes the layer syslayer_attach put into the window starting at `window`
+ * out again (ld-elf does this when dlclose unloads an object): its pages
+ * go, its code may no longer enter the kernel, and the range is free
+ * memory. 0, or -1 with errno: EINVAL (no attached window starts there),
+ * EPERM (the window exec mapped for the program or its interpreter). */
+int syslayer_detach(void* window);
 #endif
 
 /* What malloc holds from the system (libc/src/core/heap.h): 1 MiB arenas,

@@ -83,6 +83,11 @@ public:
     // Removes [start, start + size), splitting regions at the edges.
     // NotPermitted if any of it is locked.
     klib::ErrorOr<void> unmap(uint64_t start, uint64_t size);
+    // Removes the locked regions lying inside [start, end): the kernel
+    // taking a syscall layer out of a window it put it in (the program
+    // itself can never remove them). Locked regions are never split, so
+    // each is wholly inside or outside; returns how many went.
+    size_t remove_locked(uint64_t start, uint64_t end);
     // Changes protection of [start, start + size), which must be fully mapped.
     klib::ErrorOr<void> protect(uint64_t start, uint64_t size, uint8_t protection);
     // A free range of `size` bytes below `below` (top-down), for mmap.

@@ -124,12 +124,31 @@ void Process::replace_address_space(klib::OwnPtr<mm::AddressSpace> space)
     address_space_ = static_cast<klib::OwnPtr<mm::AddressSpace>&&>(space);
 }
 
-klib::ErrorOr<void> Process::add_layer_text(uint64_t start, uint64_t end)
+klib::ErrorOr<void> Process::add_layer(const LayerText& layer)
 {
     if (layer_count_ == kMaxLayers)
         return klib::ErrorCode::NoSpace;
-    layers_[layer_count_++] = { start, end };
+    layers_[layer_count_++] = layer;
     return {};
+}
+
+const LayerText* Process::attached_layer_at(uint64_t address) const
+{
+    for (size_t i = 0; i < layer_count_; ++i)
+        if (layers_[i].is_attached() && address >= layers_[i].window_start && address < layers_[i].window_end)
+            return &layers_[i];
+    return nullptr;
+}
+
+void Process::remove_attached_layer(uint64_t window_start)
+{
+    for (size_t i = 0; i < layer_count_; ++i) {
+        if (layers_[i].is_attached() && layers_[i].window_start == window_start) {
+            // The order of the records means nothing: the last fills the gap.
+            layers_[i] = layers_[--layer_count_];
+            return;
+        }
+    }
 }
 
 bool Process::is_layer_text(uint64_t address) const

@@ -17,11 +17,17 @@
 
 namespace proc {
 
-// Where in a process the syscall layer's code lies: the only place a
-// `syscall` instruction is accepted from.
+// Where in a process a syscall layer's code lies: the only place a
+// `syscall` instruction is accepted from. A layer syslayer_attach put in
+// also records its window, which syslayer_detach may take out again; the
+// layers exec mapped have none and stay for the process's life.
 struct LayerText {
     uint64_t start;
     uint64_t end;
+    uint64_t window_start { 0 };
+    uint64_t window_end { 0 };
+
+    bool is_attached() const { return window_end > window_start; }
 };
 
 enum class ProcessState : uint8_t { Running, Stopped, Zombie };
@@ -69,8 +75,16 @@ public:
     uint64_t syscall_count() const { return *syscall_counter_; }
     void set_syscall_counter(uint64_t* counter) { syscall_counter_ = counter; }
 
-    klib::ErrorOr<void> add_layer_text(uint64_t start, uint64_t end);
+    // NoSpace once kMaxLayers layers are recorded. add_layer_text is
+    // exec's: a layer with no window to detach.
+    klib::ErrorOr<void> add_layer(const LayerText&);
+    klib::ErrorOr<void> add_layer_text(uint64_t start, uint64_t end) { return add_layer({ start, end }); }
     bool is_layer_text(uint64_t address) const;
+    // The attached layer whose window holds `address`, or null.
+    const LayerText* attached_layer_at(uint64_t address) const;
+    // Forgets the attached layer whose window starts at `window_start`:
+    // its code is no layer code any more and its place is free.
+    void remove_attached_layer(uint64_t window_start);
     void clear_layer_text() { layer_count_ = 0; }
     // Whether exec gave this process the always-trap layer variant: the
     // layers ld-elf attaches later (syslayer_attach) are of the same kind.

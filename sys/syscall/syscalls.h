@@ -88,6 +88,10 @@ klib::ErrorOr<uint64_t> getrandom(uint64_t user_buffer, uint64_t size, unsigned 
 // Maps the layer for `program_abi` into the window [window, window + size)
 // of an object ld-elf loaded (what was there goes).
 klib::ErrorOr<void> syslayer_attach(uint64_t window, uint64_t size, uint32_t program_abi);
+// Takes out the layer syslayer_attach put into the window starting at
+// `window`, leaving its range free (Invalid: none starts there;
+// NotPermitted: a window exec mapped).
+klib::ErrorOr<void> syslayer_detach(uint64_t window);
 
 // Transfers through a descriptor (at its position, or at `offset`).
 klib::ErrorOr<uint64_t> read(int fd, uint64_t user_buffer, uint64_t count);

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <banos.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -194,6 +195,50 @@ static void test_mixed_abi(void)
           "ABI 1 stat says %d bytes", size);
     char text[32];
     CHECK("mixed.libc", format(text, sizeof text, 99) == 7 && strcmp(text, "abi1:99") == 0, "formatted '%s'", text);
+    CHECK("mixed.close", dlclose(handle) == 0, "dlclose: %s", dlerror());
+}
+
+/* Each round loads libdlmixed.so and its libc.so.1, two objects with
+ * windows, and dlclose unloads both: their layers must go too, or the
+ * process runs out of layers (it may hold 32 at once) after about 15
+ * rounds. */
+static void test_unload_windows(void)
+{
+    char why[256] = "";
+    void* window = NULL;
+    for (int round = 0; round < 100 && !why[0]; ++round) {
+        void* handle = dlopen("libdlmixed.so", RTLD_NOW);
+        if (!handle) {
+            snprintf(why, sizeof why, "round %d: dlopen: %s", round, dlerror());
+            break;
+        }
+        int (*mixed_getpid)(void) = (int (*)(void))dlsym(handle, "mixed_getpid");
+        int (*slot_version)(void) = (int (*)(void))dlsym(handle, "mixed_slot_version");
+        void* (*mixed_window)(void) = (void* (*)(void))dlsym(handle, "mixed_window");
+        if (!mixed_getpid || !slot_version || !mixed_window)
+            snprintf(why, sizeof why, "round %d: a mixed_* function is missing", round);
+        else if (mixed_getpid() != getpid() || ((slot_version() >> 8) & 0xff) != 1)
+            snprintf(why, sizeof why, "round %d: pid %d, layer word %#x", round, mixed_getpid(), slot_version());
+        else
+            window = mixed_window();
+        if (dlclose(handle) != 0 && !why[0])
+            snprintf(why, sizeof why, "round %d: dlclose: %s", round, dlerror());
+    }
+    CHECK("unload.window_cycles", !why[0], "%s", why);
+    if (!window)
+        return;
+    /* The last round's window went with its layer: its stub table is no
+     * code any more. */
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        ((int (*)(void))window)();
+        _exit(0);
+    }
+    int status = 0;
+    CHECK("unload.window_gone", pid > 0 && waitpid(pid, &status, 0) == pid && WIFSIGNALED(status)
+                                    && WTERMSIG(status) == SIGSEGV,
+          "calling the closed library's slot 0: status %#x", status);
 }
 
 /* The program's exit status and its standard error. */
@@ -272,6 +317,7 @@ int main(void)
     test_dlopen();
     test_errors();
     test_mixed_abi();
+    test_unload_windows();
     test_start_errors();
     printf("dl: %d failed\n", failures);
     return failures ? 1 : 0;

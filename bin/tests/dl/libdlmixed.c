@@ -12,6 +12,8 @@
 int mixed_program_abi(void) { return BANOS_PROGRAM_ABI; }
 int mixed_libc_version(void) { return syslayer_version(); }
 int mixed_slot_version(void) { return __banos_slot_syslayer_version(); }
+/* Where its window starts (slot 0 is the window's first bytes). */
+void* mixed_window(void) { return (void*)&__banos_slot_syslayer_version; }
 int mixed_getpid(void) { return getpid(); }
 void* mixed_snprintf_address(void) { return (void*)&snprintf; }
 /* A struct stat of ABI 1 (32-bit times) filled through ABI 1's layer. */

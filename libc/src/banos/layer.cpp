@@ -11,4 +11,7 @@ int syslayer_attach(void* window, size_t size, unsigned program_abi)
     return __banos_slot_syslayer_attach(window, size, program_abi);
 }
 #endif
+#ifdef BANOS_HAS_SLOT_syslayer_detach
+int syslayer_detach(void* window) { return __banos_slot_syslayer_detach(window); }
+#endif
 }

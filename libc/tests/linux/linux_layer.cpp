@@ -585,8 +585,14 @@ static int64_t linux_sysconf(int32_t name)
     return count;
 }
 
-// Linux has no banos layers to map: the stand-in says so.
+// Linux has no banos layers to map or take out: the stand-in says so.
 static int32_t linux_syslayer_attach(void*, uint64_t, uint32_t)
+{
+    set_errno(error_no_system);
+    return -1;
+}
+
+static int32_t linux_syslayer_detach(void*)
 {
     set_errno(error_no_system);
     return -1;

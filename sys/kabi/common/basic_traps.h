@@ -130,6 +130,7 @@ inline TrapResult trap_syslayer_attach(const TrapArguments& a)
 {
     return done(sys::syslayer_attach(a.a0, a.a1, static_cast<uint32_t>(a.a2)));
 }
+inline TrapResult trap_syslayer_detach(const TrapArguments& a) { return done(sys::syslayer_detach(a.a0)); }
 inline TrapResult trap_getrandom(const TrapArguments& a) { return sys::getrandom(a.a0, a.a1, static_cast<unsigned>(a.a2)); }
 
 // Transfers.

@@ -189,5 +189,6 @@ inline Status syslayer_attach(void* window, uint64_t size, uint32_t program_abi)
 {
     return detail::invoke(trap::syslayer_attach, arg(window), size, program_abi);
 }
+inline Status syslayer_detach(void* window) { return detail::invoke(trap::syslayer_detach, arg(window)); }
 
 } // namespace layer::backend
