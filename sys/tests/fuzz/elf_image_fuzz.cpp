@@ -9,8 +9,8 @@
 namespace {
 
 using exec::ElfImage;
-using exec::elf::ProgramHeader;
-namespace elf = exec::elf;
+using elf64::ProgramHeader;
+namespace elf = ::elf64;
 
 #define CHECK(condition)          \
     do {                          \
@@ -42,7 +42,7 @@ void exercise(const ElfImage& image, klib::ReadonlyBytes file)
         CHECK(loads == 0 || segment.vaddr >= previous_end);
         previous_end = segment.vaddr + segment.memsz;
         sink = sink + touch(image.file_bytes(segment));
-        if ((segment.flags & elf::kFlagExecute) && image.entry() >= segment.vaddr && image.entry() < previous_end)
+        if ((segment.flags & elf::kSegmentExecute) && image.entry() >= segment.vaddr && image.entry() < previous_end)
             entry_found = true;
         ++loads;
     }
