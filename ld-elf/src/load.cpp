@@ -28,9 +28,10 @@ int protection_of(uint32_t flags)
 // Why a file is no shared object we load, or null.
 const char* check_file(const elf::Header& header, const elf::ProgramHeader* headers, int64_t size)
 {
-    if (memcmp(header.ident, "\177ELF", 4) != 0)
+    if (memcmp(header.ident, elf::kMagic, sizeof(elf::kMagic)) != 0)
         return "not an ELF file";
-    if (header.ident[4] != 2 || header.ident[5] != 1 || header.version != 1)
+    if (header.ident[elf::kIdentClass] != elf::kClass64 || header.ident[elf::kIdentData] != elf::kDataLittleEndian
+        || header.version != elf::kVersionCurrent)
         return "not a 64-bit little-endian ELF file";
     if (header.machine != elf::kMachineX86_64)
         return "not an x86_64 ELF file";
@@ -111,8 +112,8 @@ Object* load_file(const char* path, int fd, Message& error)
     }
     elf::ProgramHeader headers[kMaxHeaders];
     const char* why = nullptr;
-    if (memcmp(header.ident, "\177ELF", 4) == 0 && header.phentsize == sizeof(elf::ProgramHeader) && header.phnum
-        && header.phnum <= kMaxHeaders && header.phoff <= static_cast<uint64_t>(size)
+    if (memcmp(header.ident, elf::kMagic, sizeof(elf::kMagic)) == 0 && header.phentsize == sizeof(elf::ProgramHeader)
+        && header.phnum && header.phnum <= kMaxHeaders && header.phoff <= static_cast<uint64_t>(size)
         && header.phnum * sizeof(elf::ProgramHeader) <= size - header.phoff) {
         if (!read_at(fd, headers, header.phnum * sizeof(elf::ProgramHeader), header.phoff))
             why = "cannot read its program headers";
@@ -135,7 +136,7 @@ Object* load_file(const char* path, int fd, Message& error)
             if (header.phoff >= segment.offset && header.phoff - segment.offset < segment.filesz)
                 in_file_headers = &segment;
         }
-        if (segment.type == 0x6ba0500a) {
+        if (segment.type == elf::kSegmentBanosWindow) {
             window_start = segment.vaddr;
             window_end = segment.vaddr + segment.memsz;
         }
