@@ -13,7 +13,7 @@ bool same(const char* a, const char* b)
 bool defines(const SymbolTable& table, uint32_t index, const char* name)
 {
     const elf::Symbol& symbol = table.symbols[index];
-    if (symbol.shndx == elf::kSectionUndefined || elf::symbol_binding(symbol) == elf::kBindLocal)
+    if (symbol.shndx == elf::kSectionIndexUndefined || elf::symbol_binding(symbol) == elf::kBindLocal)
         return false;
     return same(table.strings + symbol.name, name);
 }

@@ -1,27 +1,29 @@
 #include "relocation.h"
 
+#include "elf.h"
+
 namespace ldelf {
 
 Relocation relocation_of(uint32_t type)
 {
     switch (type) {
-    case 0:
+    case elf::kRelocationNone:
         return Relocation::None;
-    case 1:
+    case elf::kRelocation64:
         return Relocation::Absolute64;
-    case 5:
+    case elf::kRelocationCopy:
         return Relocation::Copy;
-    case 6:
+    case elf::kRelocationGlobDat:
         return Relocation::GlobDat;
-    case 7:
+    case elf::kRelocationJumpSlot:
         return Relocation::JumpSlot;
-    case 8:
+    case elf::kRelocationRelative:
         return Relocation::Relative;
-    case 16:
+    case elf::kRelocationDtpMod64:
         return Relocation::DtpMod64;
-    case 17:
+    case elf::kRelocationDtpOff64:
         return Relocation::DtpOff64;
-    case 18:
+    case elf::kRelocationTpOff64:
         return Relocation::TpOff64;
     default:
         return Relocation::Unsupported;

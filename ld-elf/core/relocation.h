@@ -1,22 +1,22 @@
 // The relocation arithmetic of the x86_64 psABI for the types ld-elf
-// applies, and the placement of static TLS blocks (TLS variant II). Pure
-// functions: ld-elf does the lookups and the stores, the host unit tests
-// check the numbers.
+// applies (their numbers are in abi-versions/common/elf64.h), and the
+// placement of static TLS blocks (TLS variant II). Pure functions: ld-elf
+// does the lookups and the stores, the host unit tests check the numbers.
 #pragma once
 #include <stdint.h>
 
 namespace ldelf {
 
 enum class Relocation {
-    None,       // R_X86_64_NONE (0)
-    Absolute64, // R_X86_64_64 (1): S + A
-    Copy,       // R_X86_64_COPY (5): the symbol's bytes into the program
-    GlobDat,    // R_X86_64_GLOB_DAT (6): S
-    JumpSlot,   // R_X86_64_JUMP_SLOT (7): S
-    Relative,   // R_X86_64_RELATIVE (8): B + A
-    DtpMod64,   // R_X86_64_DTPMOD64 (16): the TLS module id
-    DtpOff64,   // R_X86_64_DTPOFF64 (17): offset in the module's block
-    TpOff64,    // R_X86_64_TPOFF64 (18): offset from the thread pointer
+    None,       // R_X86_64_NONE
+    Absolute64, // R_X86_64_64: S + A
+    Copy,       // R_X86_64_COPY: the symbol's bytes into the program
+    GlobDat,    // R_X86_64_GLOB_DAT: S
+    JumpSlot,   // R_X86_64_JUMP_SLOT: S
+    Relative,   // R_X86_64_RELATIVE: B + A
+    DtpMod64,   // R_X86_64_DTPMOD64: the TLS module id
+    DtpOff64,   // R_X86_64_DTPOFF64: offset in the module's block
+    TpOff64,    // R_X86_64_TPOFF64: offset from the thread pointer
     Unsupported,
 };
 

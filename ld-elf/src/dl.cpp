@@ -223,7 +223,7 @@ extern "C" LDELF_EXPORT int dladdr(const void* address, Dl_info* info)
     uint64_t best = 0;
     for (uint32_t i = 1; i < count; ++i) {
         const elf::Symbol& symbol = object->symbols.symbols[i];
-        if (symbol.shndx == elf::kSectionUndefined || elf::symbol_type(symbol) == elf::kTypeTls)
+        if (symbol.shndx == elf::kSectionIndexUndefined || elf::symbol_type(symbol) == elf::kSymbolTls)
             continue;
         uint64_t start = object->base + symbol.value;
         if (start > where || start < best)

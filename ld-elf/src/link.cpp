@@ -49,7 +49,7 @@ bool lookup(const HashedName& name, const Object& requester, const Scope* local,
 
 uint64_t address_of(const Definition& definition)
 {
-    if (elf::symbol_type(*definition.symbol) == elf::kTypeTls)
+    if (elf::symbol_type(*definition.symbol) == elf::kSymbolTls)
         return tls_address(definition.object->tls_module, definition.symbol->value);
     return definition.object->base + definition.symbol->value;
 }
@@ -81,11 +81,11 @@ bool apply(Object& object, const elf::Rela& rela, const Scope* local, Message& e
         }
         if (definition.symbol) {
             const Object& owner = *definition.object;
-            if (elf::symbol_type(*definition.symbol) == elf::kTypeGnuIfunc) {
+            if (elf::symbol_type(*definition.symbol) == elf::kSymbolGnuIfunc) {
                 error << owner.path << ": symbol '" << name << "' is an IFUNC, which ld-elf does not support";
                 return false;
             }
-            bool tls = elf::symbol_type(*definition.symbol) == elf::kTypeTls;
+            bool tls = elf::symbol_type(*definition.symbol) == elf::kSymbolTls;
             input.symbol = tls ? definition.symbol->value : owner.base + definition.symbol->value;
             input.tls_module = owner.tls_module;
             input.tls_offset = owner.tls_offset;
@@ -148,18 +148,19 @@ bool relocate(Object& object, const Scope* local, Message& error)
     if (object.relocated)
         return true;
     bool found;
-    uint64_t relr = dynamic_value(object, elf::kDtRelr, &found);
+    uint64_t relr = dynamic_value(object, elf::kDynamicRelr, &found);
     if (found)
-        apply_relr(object, relr, dynamic_value(object, elf::kDtRelrSize));
-    if (!apply_table(object, dynamic_value(object, elf::kDtRela), dynamic_value(object, elf::kDtRelaSize), local, error))
+        apply_relr(object, relr, dynamic_value(object, elf::kDynamicRelrSize));
+    if (!apply_table(object, dynamic_value(object, elf::kDynamicRela), dynamic_value(object, elf::kDynamicRelaSize),
+                     local, error))
         return false;
-    uint64_t jmprel = dynamic_value(object, elf::kDtJmpRel, &found);
-    if (found && dynamic_value(object, elf::kDtPltRel) != elf::kDtRela) {
+    uint64_t jmprel = dynamic_value(object, elf::kDynamicJmpRel, &found);
+    if (found && dynamic_value(object, elf::kDynamicPltRel) != elf::kDynamicRela) {
         error << object.path << ": its PLT relocations are not RELA";
         return false;
     }
     // Lazy binding is optional: every PLT slot is bound now.
-    if (!apply_table(object, jmprel, dynamic_value(object, elf::kDtPltRelSize), local, error))
+    if (!apply_table(object, jmprel, dynamic_value(object, elf::kDynamicPltRelSize), local, error))
         return false;
     object.relocated = true;
     return true;
@@ -173,13 +174,13 @@ void initialize(Object& object)
     for (size_t i = 0; i < object.needed_count; ++i)
         initialize(*object.needed[i]);
     bool found;
-    uint64_t init = dynamic_value(object, elf::kDtInit, &found);
+    uint64_t init = dynamic_value(object, elf::kDynamicInit, &found);
     if (found && init)
         reinterpret_cast<InitFunction>(object.base + init)(g_argc, g_argv, g_envp);
-    uint64_t array = dynamic_value(object, elf::kDtInitArray, &found);
+    uint64_t array = dynamic_value(object, elf::kDynamicInitArray, &found);
     if (found) {
         auto* functions = reinterpret_cast<InitFunction*>(object.base + array);
-        uint64_t count = dynamic_value(object, elf::kDtInitArraySize) / sizeof(InitFunction);
+        uint64_t count = dynamic_value(object, elf::kDynamicInitArraySize) / sizeof(InitFunction);
         for (uint64_t i = 0; i < count; ++i)
             if (reinterpret_cast<uint64_t>(functions[i]) + 1 > 1) // 0 and -1 are no functions
                 functions[i](g_argc, g_argv, g_envp);
@@ -194,15 +195,15 @@ void finalize(Object& object)
         return;
     object.finalized = true;
     bool found;
-    uint64_t array = dynamic_value(object, elf::kDtFiniArray, &found);
+    uint64_t array = dynamic_value(object, elf::kDynamicFiniArray, &found);
     if (found) {
         auto* functions = reinterpret_cast<FiniFunction*>(object.base + array);
-        uint64_t count = dynamic_value(object, elf::kDtFiniArraySize) / sizeof(FiniFunction);
+        uint64_t count = dynamic_value(object, elf::kDynamicFiniArraySize) / sizeof(FiniFunction);
         for (uint64_t i = count; i-- > 0;)
             if (reinterpret_cast<uint64_t>(functions[i]) + 1 > 1)
                 functions[i]();
     }
-    uint64_t fini = dynamic_value(object, elf::kDtFini, &found);
+    uint64_t fini = dynamic_value(object, elf::kDynamicFini, &found);
     if (found && fini)
         reinterpret_cast<FiniFunction>(object.base + fini)();
 }

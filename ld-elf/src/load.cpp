@@ -17,11 +17,11 @@ constexpr uint64_t kMaxSpan = 1ull << 32;
 int protection_of(uint32_t flags)
 {
     int protection = 0;
-    if (flags & elf::kFlagRead)
+    if (flags & elf::kSegmentRead)
         protection |= BANOS_PROT_READ;
-    if (flags & elf::kFlagWrite)
+    if (flags & elf::kSegmentWrite)
         protection |= BANOS_PROT_WRITE;
-    if (flags & elf::kFlagExecute)
+    if (flags & elf::kSegmentExecute)
         protection |= BANOS_PROT_EXEC;
     return protection;
 }
@@ -29,9 +29,10 @@ int protection_of(uint32_t flags)
 // Why a file is no shared object we load, or null.
 const char* check_file(const elf::Header& header, const elf::ProgramHeader* headers, int64_t size)
 {
-    if (memcmp(header.ident, "\177ELF", 4) != 0)
+    if (memcmp(header.ident, elf::kMagic, sizeof(elf::kMagic)) != 0)
         return "not an ELF file";
-    if (header.ident[4] != 2 || header.ident[5] != 1 || header.version != 1)
+    if (header.ident[elf::kIdentClass] != elf::kClass64 || header.ident[elf::kIdentData] != elf::kDataLittleEndian
+        || header.version != elf::kVersionCurrent)
         return "not a 64-bit little-endian ELF file";
     if (header.machine != elf::kMachineX86_64)
         return "not an x86_64 ELF file";
@@ -45,11 +46,11 @@ const char* check_file(const elf::Header& header, const elf::ProgramHeader* head
     bool any = false, dynamic = false;
     for (uint16_t i = 0; i < header.phnum; ++i) {
         const elf::ProgramHeader& segment = headers[i];
-        if (segment.type == elf::kDynamic)
+        if (segment.type == elf::kSegmentDynamic)
             dynamic = true;
-        if (segment.type == elf::kInterp)
+        if (segment.type == elf::kSegmentInterp)
             return "a shared object with a PT_INTERP";
-        if (segment.type != elf::kLoad)
+        if (segment.type != elf::kSegmentLoad)
             continue;
         if (segment.filesz > segment.memsz || segment.offset > static_cast<uint64_t>(size)
             || segment.filesz > size - segment.offset)
@@ -75,7 +76,7 @@ bool map_segments(Object& object, int fd, const elf::ProgramHeader* headers, uin
 {
     for (uint16_t i = 0; i < count; ++i) {
         const elf::ProgramHeader& segment = headers[i];
-        if (segment.type != elf::kLoad || segment.memsz == 0)
+        if (segment.type != elf::kSegmentLoad || segment.memsz == 0)
             continue;
         uint64_t start = page_down(object.base + segment.vaddr);
         uint64_t file_end = object.base + segment.vaddr + segment.filesz;
@@ -124,7 +125,7 @@ bool map_and_attach(Object& object, int fd, const elf::ProgramHeader* headers, u
         return false;
     }
     for (uint16_t i = 0; i < object.header_count; ++i)
-        if (headers[i].type == elf::kDynamic)
+        if (headers[i].type == elf::kSegmentDynamic)
             object.dynamic = reinterpret_cast<const elf::Dynamic*>(object.base + headers[i].vaddr);
     read_headers(object);
     read_dynamic(object);
@@ -156,8 +157,8 @@ Object* load_file(const char* path, int fd, Message& error)
     }
     elf::ProgramHeader headers[kMaxHeaders];
     const char* why = nullptr;
-    if (memcmp(header.ident, "\177ELF", 4) == 0 && header.phentsize == sizeof(elf::ProgramHeader) && header.phnum
-        && header.phnum <= kMaxHeaders && header.phoff <= static_cast<uint64_t>(size)
+    if (memcmp(header.ident, elf::kMagic, sizeof(elf::kMagic)) == 0 && header.phentsize == sizeof(elf::ProgramHeader)
+        && header.phnum && header.phnum <= kMaxHeaders && header.phoff <= static_cast<uint64_t>(size)
         && header.phnum * sizeof(elf::ProgramHeader) <= size - header.phoff) {
         if (!read_at(fd, headers, header.phnum * sizeof(elf::ProgramHeader), header.phoff))
             why = "cannot read its program headers";
@@ -173,14 +174,14 @@ Object* load_file(const char* path, int fd, Message& error)
     const elf::ProgramHeader* in_file_headers = nullptr;
     for (uint16_t i = 0; i < header.phnum; ++i) {
         const elf::ProgramHeader& segment = headers[i];
-        if (segment.type == elf::kLoad) {
+        if (segment.type == elf::kSegmentLoad) {
             if (page_down(segment.vaddr) < first)
                 first = page_down(segment.vaddr);
             last = page_up(segment.vaddr + segment.memsz);
             if (header.phoff >= segment.offset && header.phoff - segment.offset < segment.filesz)
                 in_file_headers = &segment;
         }
-        if (segment.type == 0x6ba0500a) {
+        if (segment.type == elf::kSegmentBanosWindow) {
             window_start = segment.vaddr;
             window_end = segment.vaddr + segment.memsz;
         }
@@ -280,11 +281,11 @@ bool load_dependencies(Object* first, Message& error)
         if (object->needed || !object->dynamic)
             continue;
         size_t count = 0;
-        for (const elf::Dynamic* entry = object->dynamic; entry->tag != elf::kDtNull; ++entry)
-            count += entry->tag == elf::kDtNeeded;
+        for (const elf::Dynamic* entry = object->dynamic; entry->tag != elf::kDynamicNull; ++entry)
+            count += entry->tag == elf::kDynamicNeeded;
         object->needed = static_cast<Object**>(allocate(sizeof(Object*) * (count + 1)));
-        for (const elf::Dynamic* entry = object->dynamic; entry->tag != elf::kDtNull; ++entry) {
-            if (entry->tag != elf::kDtNeeded)
+        for (const elf::Dynamic* entry = object->dynamic; entry->tag != elf::kDynamicNull; ++entry) {
+            if (entry->tag != elf::kDynamicNeeded)
                 continue;
             const char* name = object->symbols.strings + entry->value;
             Object* needed = find_or_load(name, error);

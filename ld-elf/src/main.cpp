@@ -30,7 +30,7 @@ void span_of(Object& object)
     object.map_start = ~0ull;
     for (uint16_t i = 0; i < object.header_count; ++i) {
         const elf::ProgramHeader& header = object.headers[i];
-        if (header.type != elf::kLoad)
+        if (header.type != elf::kSegmentLoad)
             continue;
         if (object.base + page_down(header.vaddr) < object.map_start)
             object.map_start = object.base + page_down(header.vaddr);
@@ -92,10 +92,10 @@ extern "C" uint64_t ldelf_start(uint64_t* stack)
     program.headers = reinterpret_cast<const elf::ProgramHeader*>(phdr);
     program.header_count = static_cast<uint16_t>(phnum);
     for (uint16_t i = 0; i < program.header_count; ++i)
-        if (program.headers[i].type == elf::kPhdr)
+        if (program.headers[i].type == elf::kSegmentPhdr)
             program.base = phdr - program.headers[i].vaddr;
     for (uint16_t i = 0; i < program.header_count; ++i)
-        if (program.headers[i].type == elf::kDynamic)
+        if (program.headers[i].type == elf::kSegmentDynamic)
             program.dynamic = reinterpret_cast<const elf::Dynamic*>(program.base + program.headers[i].vaddr);
     read_headers(program);
     read_dynamic(program);

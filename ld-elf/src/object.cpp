@@ -16,7 +16,7 @@ uint64_t dynamic_value(const Object& object, int64_t tag, bool* found)
         *found = false;
     if (!object.dynamic)
         return 0;
-    for (const elf::Dynamic* entry = object.dynamic; entry->tag != elf::kDtNull; ++entry) {
+    for (const elf::Dynamic* entry = object.dynamic; entry->tag != elf::kDynamicNull; ++entry) {
         if (entry->tag == tag) {
             if (found)
                 *found = true;
@@ -29,17 +29,17 @@ uint64_t dynamic_value(const Object& object, int64_t tag, bool* found)
 void read_dynamic(Object& object)
 {
     bool found;
-    uint64_t symtab = dynamic_value(object, elf::kDtSymTab, &found);
+    uint64_t symtab = dynamic_value(object, elf::kDynamicSymTab, &found);
     object.symbols.symbols = found ? reinterpret_cast<const elf::Symbol*>(object.base + symtab) : nullptr;
-    uint64_t strtab = dynamic_value(object, elf::kDtStrTab, &found);
+    uint64_t strtab = dynamic_value(object, elf::kDynamicStrTab, &found);
     object.symbols.strings = found ? reinterpret_cast<const char*>(object.base + strtab) : nullptr;
-    uint64_t sysv = dynamic_value(object, elf::kDtHash, &found);
+    uint64_t sysv = dynamic_value(object, elf::kDynamicHash, &found);
     object.symbols.sysv = found ? reinterpret_cast<const uint32_t*>(object.base + sysv) : nullptr;
-    uint64_t gnu = dynamic_value(object, elf::kDtGnuHash, &found);
+    uint64_t gnu = dynamic_value(object, elf::kDynamicGnuHash, &found);
     object.symbols.gnu = found ? reinterpret_cast<const uint32_t*>(object.base + gnu) : nullptr;
     if (!object.symbols.symbols || !object.symbols.strings)
         object.symbols = {};
-    uint64_t soname = dynamic_value(object, elf::kDtSoname, &found);
+    uint64_t soname = dynamic_value(object, elf::kDynamicSoname, &found);
     object.soname = found && object.symbols.strings ? object.symbols.strings + soname : base_name(object.path);
 }
 
@@ -47,15 +47,15 @@ void read_headers(Object& object)
 {
     for (uint16_t i = 0; i < object.header_count; ++i) {
         const elf::ProgramHeader& header = object.headers[i];
-        if (header.type == PT_BANOS_WINDOW) {
+        if (header.type == elf::kSegmentBanosWindow) {
             object.window = object.base + header.vaddr;
             object.window_size = header.memsz;
-        } else if (header.type == elf::kTls && header.memsz) {
+        } else if (header.type == elf::kSegmentTls && header.memsz) {
             object.tls_image = reinterpret_cast<const void*>(object.base + header.vaddr);
             object.tls_image_size = header.filesz;
             object.tls_size = header.memsz;
             object.tls_align = header.align ? header.align : 1;
-        } else if (header.type == elf::kNote) {
+        } else if (header.type == elf::kSegmentNote) {
             // Notes: namesz, descsz, type, name and descriptor padded to 4.
             auto* at = reinterpret_cast<const unsigned char*>(object.base + header.vaddr);
             const unsigned char* end = at + header.filesz;

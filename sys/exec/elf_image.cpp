@@ -148,10 +148,10 @@ const char* check_window(const ProgramHeader& header)
 
 uint64_t ElfImage::bytes_to_parse(ReadonlyBytes head)
 {
-    uint64_t needed = sizeof(elf::FileHeader);
+    uint64_t needed = sizeof(elf::Header);
     if (head.size() < needed)
         return needed;
-    elf::FileHeader header;
+    elf::Header header;
     memcpy(&header, head.data(), sizeof(header));
     uint64_t table_end;
     if (header.phentsize != sizeof(ProgramHeader) || header.phnum > kMaxProgramHeaders
@@ -181,10 +181,10 @@ klib::ErrorOr<ElfImage> ElfImage::parse(ReadonlyBytes file, uint64_t file_size, 
     // Program headers are used in place, so they must be aligned in memory.
     if (reinterpret_cast<uintptr_t>(file.data()) % alignof(ProgramHeader) != 0)
         return fail(why, "ELF buffer is not 8-byte aligned", ErrorCode::Invalid);
-    if (file.size() < sizeof(elf::FileHeader))
+    if (file.size() < sizeof(elf::Header))
         return fail(why, "file is too short for an ELF header");
 
-    elf::FileHeader header;
+    elf::Header header;
     memcpy(&header, file.data(), sizeof(header));
     if (memcmp(header.ident, elf::kMagic, sizeof(elf::kMagic)) != 0)
         return fail(why, "not an ELF file (bad magic)");
@@ -198,7 +198,7 @@ klib::ErrorOr<ElfImage> ElfImage::parse(ReadonlyBytes file, uint64_t file_size, 
         return fail(why, "not an x86_64 ELF file");
     if (header.type != elf::kTypeExec && header.type != elf::kTypeDyn)
         return fail(why, "ELF file is neither an executable nor a shared object");
-    if (header.ehsize != sizeof(elf::FileHeader))
+    if (header.ehsize != sizeof(elf::Header))
         return fail(why, "e_ehsize is not 64");
     if (header.phentsize != sizeof(ProgramHeader))
         return fail(why, "e_phentsize is not 56");
@@ -281,7 +281,8 @@ klib::ErrorOr<ElfImage> ElfImage::parse(ReadonlyBytes file, uint64_t file_size, 
 
     bool entry_ok = false;
     for (const ProgramHeader& segment : image.load_segments())
-        if ((segment.flags & elf::kFlagExecute) && image.entry_ >= segment.vaddr && image.entry_ - segment.vaddr < segment.memsz)
+        if ((segment.flags & elf::kSegmentExecute) && image.entry_ >= segment.vaddr
+            && image.entry_ - segment.vaddr < segment.memsz)
             entry_ok = true;
     if (!entry_ok)
         return fail(why, "entry point is not inside an executable PT_LOAD");

@@ -1,12 +1,13 @@
 #pragma once
-// ELF64 executables and shared objects for x86_64, as read by exec: the
-// structures (from the ELF gABI and the System V x86_64 psABI; own names, so
-// no host <elf.h> is needed) and ElfImage, which validates a file (the headers
-// read, the segments against the file's size) before anything looks at it. Files come from users, so every rule is checked and
-// broken rules come back as ExecFormat with a one-line reason for the log.
+// ELF64 executables and shared objects for x86_64, as read by exec: ElfImage
+// validates a file (structures from abi-versions/common/elf64.h): the
+// headers read, the segments against the file's size, before anything looks
+// at it. Files come from users, so every rule is checked and broken rules
+// come back as ExecFormat with a one-line reason for the log.
 #include <stddef.h>
 #include <stdint.h>
 
+#include "abi-versions/common/elf64.h"
 #include "abi-versions/common/window.h"
 #include "lib/error_or.h"
 #include "lib/optional.h"
@@ -15,68 +16,7 @@
 
 namespace exec {
 
-namespace elf {
-
-struct FileHeader {
-    unsigned char ident[16];
-    uint16_t type;
-    uint16_t machine;
-    uint32_t version;
-    uint64_t entry;
-    uint64_t phoff;
-    uint64_t shoff;
-    uint32_t flags;
-    uint16_t ehsize;
-    uint16_t phentsize;
-    uint16_t phnum;
-    uint16_t shentsize;
-    uint16_t shnum;
-    uint16_t shstrndx;
-};
-static_assert(sizeof(FileHeader) == 64);
-
-struct ProgramHeader {
-    uint32_t type;
-    uint32_t flags;
-    uint64_t offset;
-    uint64_t vaddr;
-    uint64_t paddr;
-    uint64_t filesz;
-    uint64_t memsz;
-    uint64_t align;
-};
-static_assert(sizeof(ProgramHeader) == 56);
-
-// e_ident
-constexpr unsigned char kMagic[4] = { 0x7f, 'E', 'L', 'F' };
-constexpr size_t kIdentClass = 4;
-constexpr size_t kIdentData = 5;
-constexpr size_t kIdentVersion = 6;
-constexpr unsigned char kClass64 = 2;
-constexpr unsigned char kDataLittleEndian = 1;
-constexpr uint32_t kVersionCurrent = 1;
-
-// e_type, e_machine
-constexpr uint16_t kTypeExec = 2;
-constexpr uint16_t kTypeDyn = 3;
-constexpr uint16_t kMachineX86_64 = 62;
-
-// p_type
-constexpr uint32_t kSegmentLoad = 1;
-constexpr uint32_t kSegmentDynamic = 2;
-constexpr uint32_t kSegmentInterp = 3;
-constexpr uint32_t kSegmentNote = 4;
-constexpr uint32_t kSegmentPhdr = 6;
-constexpr uint32_t kSegmentTls = 7;
-constexpr uint32_t kSegmentGnuStack = 0x6474e551;
-constexpr uint32_t kSegmentBanosWindow = PT_BANOS_WINDOW;
-
-// p_flags
-constexpr uint32_t kFlagExecute = 1;
-constexpr uint32_t kFlagWrite = 2;
-constexpr uint32_t kFlagRead = 4;
-
-} // namespace elf
+namespace elf = ::elf64;
 
 // Exec's page size; PT_LOAD offsets and addresses must agree modulo it.
 constexpr uint64_t kElfPageSize = 4096;

@@ -31,9 +31,9 @@ constexpr int64_t kMaxProgramSize = 64ll << 20;
 uint8_t protection_of(const elf::ProgramHeader& header)
 {
     uint8_t protection = mm::kProtRead;
-    if (header.flags & elf::kFlagWrite)
+    if (header.flags & elf::kSegmentWrite)
         protection |= mm::kProtWrite;
-    if (header.flags & elf::kFlagExecute)
+    if (header.flags & elf::kSegmentExecute)
         protection |= mm::kProtExecute;
     return protection;
 }
@@ -166,7 +166,7 @@ uint64_t program_headers_address(const ElfImage& elf, uint64_t base)
             return base + header.vaddr;
     // Without PT_PHDR: the headers sit in the first segment if it maps the
     // file's start.
-    auto phoff = reinterpret_cast<const elf::FileHeader*>(elf.file().data())->phoff;
+    auto phoff = reinterpret_cast<const elf::Header*>(elf.file().data())->phoff;
     for (const auto& header : elf.load_segments())
         if (phoff >= header.offset && phoff < header.offset + header.filesz)
             return base + header.vaddr + (phoff - header.offset);

@@ -28,7 +28,7 @@ klib::ErrorOr<void> load_segment(const ElfImage& elf, const elf::ProgramHeader& 
     uint64_t first = klib::align_down(header.vaddr, mm::kPageSize);
     uint64_t last = klib::align_up(header.vaddr + header.memsz, mm::kPageSize);
     out.offset = first;
-    out.protection = (header.flags & elf::kFlagExecute) ? mm::kProtRead | mm::kProtExecute : mm::kProtRead;
+    out.protection = (header.flags & elf::kSegmentExecute) ? mm::kProtRead | mm::kProtExecute : mm::kProtRead;
     klib::ReadonlyBytes bytes = elf.file_bytes(header);
     for (uint64_t page = first; page < last; page += mm::kPageSize) {
         mm::PhysAddr frame = TRY(mm::allocate_frame(mm::FrameUse::User));
@@ -97,13 +97,13 @@ klib::ErrorOr<LayerImage*> load(klib::StringView path, uint32_t program_abi, boo
     layer->descriptor = d;
     bool have_text = false;
     for (const auto& header : elf.load_segments()) {
-        if (header.flags & elf::kFlagWrite) {
+        if (header.flags & elf::kSegmentWrite) {
             klog::error("syslayer: {}: a writable segment; layers must be read-only", path);
             return klib::ErrorCode::ExecFormat;
         }
         TRY(layer->segments.try_append(LayerSegment {}));
         TRY(load_segment(elf, header, layer->segments.last()));
-        if (header.flags & elf::kFlagExecute) {
+        if (header.flags & elf::kSegmentExecute) {
             layer->text_start = have_text ? klib::min(layer->text_start, header.vaddr) : header.vaddr;
             layer->text_end = klib::max(layer->text_end, header.vaddr + header.memsz);
             have_text = true;

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "arch/x86_64/module/relocation.h"
-#include "exec/elf_image.h"
 #include "lib/math.h"
 
 namespace module {
@@ -85,36 +84,32 @@ enum class Region { Text, ReadOnly, Data };
 
 Region region_of(const elf::SectionHeader& section)
 {
-    if (section.flags & elf::kFlagExecute)
+    if (section.flags & elf::kSectionExecute)
         return Region::Text;
-    if (section.flags & elf::kFlagWrite)
+    if (section.flags & elf::kSectionWrite)
         return Region::Data;
     return Region::ReadOnly;
 }
-
-uint32_t relocation_type(const elf::Rela& rela) { return static_cast<uint32_t>(rela.info); }
-uint64_t relocation_symbol(const elf::Rela& rela) { return rela.info >> 32; }
 
 } // namespace
 
 ErrorOr<ModuleImage> ModuleImage::parse(ReadonlyBytes file, Problem* why)
 {
-    using exec::elf::FileHeader;
-    if (file.size() < sizeof(FileHeader))
+    if (file.size() < sizeof(elf::Header))
         return bad(why, "truncated file: {} bytes, shorter than an ELF header", file.size());
     if (file.size() > kMaxFileSize)
         return bad(why, "file of {} bytes is larger than the {} allowed", file.size(), kMaxFileSize);
-    auto header = read_at<FileHeader>(file, 0);
-    if (memcmp(header.ident, exec::elf::kMagic, 4) != 0)
+    auto header = read_at<elf::Header>(file, 0);
+    if (memcmp(header.ident, elf::kMagic, sizeof(elf::kMagic)) != 0)
         return bad(why, "not an ELF file (bad magic)");
-    if (header.ident[exec::elf::kIdentClass] != exec::elf::kClass64
-        || header.ident[exec::elf::kIdentData] != exec::elf::kDataLittleEndian)
+    if (header.ident[elf::kIdentClass] != elf::kClass64
+        || header.ident[elf::kIdentData] != elf::kDataLittleEndian)
         return bad(why, "not a 64-bit little-endian ELF file");
-    if (header.version != exec::elf::kVersionCurrent)
+    if (header.version != elf::kVersionCurrent)
         return bad(why, "unknown ELF version {}", header.version);
-    if (header.machine != exec::elf::kMachineX86_64)
-        return bad(why, "wrong machine {} (x86_64 is {})", header.machine, exec::elf::kMachineX86_64);
-    if (header.type != elf::kTypeRelocatable)
+    if (header.machine != elf::kMachineX86_64)
+        return bad(why, "wrong machine {} (x86_64 is {})", header.machine, elf::kMachineX86_64);
+    if (header.type != elf::kTypeRel)
         return bad(why, "wrong ELF type {} (a module is ET_REL, 1)", header.type);
     if (header.shentsize != sizeof(elf::SectionHeader))
         return bad(why, "section header size {} is not {}", header.shentsize, sizeof(elf::SectionHeader));
@@ -143,11 +138,11 @@ ErrorOr<ModuleImage> ModuleImage::parse(ReadonlyBytes file, Problem* why)
         if (s.type != elf::kSectionNobits && i != 0 && !in_file(file, s.offset, s.size))
             return bad(why, "section {} ({:#x} bytes at {:#x}) lies outside the file of {} bytes", i, s.size, s.offset,
                        file.size());
-        if (s.alignment > 1 && !is_power_of_two(s.alignment))
-            return bad(why, "section {} alignment {} is not a power of two", i, s.alignment);
-        if ((s.flags & elf::kFlagAlloc) && s.alignment > kMaxAlignment)
-            return bad(why, "section {} alignment {} is above {}", i, s.alignment, kMaxAlignment);
-        if ((s.flags & elf::kFlagWrite) && (s.flags & elf::kFlagExecute))
+        if (s.addralign > 1 && !is_power_of_two(s.addralign))
+            return bad(why, "section {} alignment {} is not a power of two", i, s.addralign);
+        if ((s.flags & elf::kSectionAlloc) && s.addralign > kMaxAlignment)
+            return bad(why, "section {} alignment {} is above {}", i, s.addralign, kMaxAlignment);
+        if ((s.flags & elf::kSectionWrite) && (s.flags & elf::kSectionExecute))
             return bad(why, "section {} is both writable and executable", i);
         if (s.type == elf::kSectionRel)
             return bad(why, "section {} is SHT_REL; x86_64 modules use SHT_RELA", i);
@@ -183,7 +178,7 @@ ErrorOr<ModuleImage> ModuleImage::parse(ReadonlyBytes file, Problem* why)
     if (!symtab)
         return bad(why, "no symbol table");
     const auto& symbols = sections[symtab];
-    if (symbols.entry_size != sizeof(elf::Symbol) || symbols.size % sizeof(elf::Symbol) != 0)
+    if (symbols.entsize != sizeof(elf::Symbol) || symbols.size % sizeof(elf::Symbol) != 0)
         return bad(why, "symbol table entries are not {} bytes", sizeof(elf::Symbol));
     if (symbols.link >= sections.size() || symbols.link == 0 || sections[symbols.link].type != elf::kSectionStrtab)
         return bad(why, "symbol table's string table index {} is bad", symbols.link);
@@ -195,12 +190,12 @@ ErrorOr<ModuleImage> ModuleImage::parse(ReadonlyBytes file, Problem* why)
     uint64_t cursor[3] = { 0, 0, 0 };
     for (size_t i = 1; i < sections.size(); ++i) {
         const auto& s = sections[i];
-        if (!(s.flags & elf::kFlagAlloc))
+        if (!(s.flags & elf::kSectionAlloc))
             continue;
         if (s.size > kMaxFileSize * 4)
             return bad(why, "section {} is {:#x} bytes, too large", i, s.size);
         auto& at = cursor[static_cast<int>(region_of(s))];
-        at = klib::align_up(at, s.alignment ? s.alignment : 1);
+        at = klib::align_up(at, s.addralign ? s.addralign : 1);
         image.section_offsets_[i] = at;
         at += s.size;
     }
@@ -228,21 +223,21 @@ ErrorOr<ModuleImage> ModuleImage::parse(ReadonlyBytes file, Problem* why)
         auto name = string_at(file, strings, symbol.name);
         if (!name)
             return bad(why, "symbol {} has a bad string-table index {}", i, symbol.name);
-        if (symbol.section == elf::kSectionCommon)
+        if (symbol.shndx == elf::kSectionIndexCommon)
             return bad(why, "symbol '{}' is a common symbol (build with -fno-common)", *name);
-        if (symbol.section == elf::kSectionUndefined) {
-            if ((symbol.info >> 4) == elf::kBindLocal)
+        if (symbol.shndx == elf::kSectionIndexUndefined) {
+            if (elf::symbol_binding(symbol) == elf::kBindLocal)
                 return bad(why, "local symbol '{}' is undefined", *name);
             if (name->is_empty())
                 return bad(why, "undefined symbol {} has no name", i);
             ++image.undefined_count_;
             continue;
         }
-        if (symbol.section == elf::kSectionAbsolute)
+        if (symbol.shndx == elf::kSectionIndexAbsolute)
             continue;
-        if (symbol.section >= elf::kSectionReserved || symbol.section >= sections.size())
-            return bad(why, "symbol '{}' has a bad section index {}", *name, symbol.section);
-        if (image.section_offsets_[symbol.section] != kNotPlaced && symbol.value > sections[symbol.section].size)
+        if (symbol.shndx >= elf::kSectionIndexLowReserve || symbol.shndx >= sections.size())
+            return bad(why, "symbol '{}' has a bad section index {}", *name, symbol.shndx);
+        if (image.section_offsets_[symbol.shndx] != kNotPlaced && symbol.value > sections[symbol.shndx].size)
             return bad(why, "symbol '{}' lies past the end of its section", *name);
     }
 
@@ -252,7 +247,7 @@ ErrorOr<ModuleImage> ModuleImage::parse(ReadonlyBytes file, Problem* why)
         const auto& r = sections[i];
         if (r.type != elf::kSectionRela)
             continue;
-        if (r.entry_size != sizeof(elf::Rela) || r.size % sizeof(elf::Rela) != 0)
+        if (r.entsize != sizeof(elf::Rela) || r.size % sizeof(elf::Rela) != 0)
             return bad(why, "relocation section {} entries are not {} bytes", i, sizeof(elf::Rela));
         if (r.info >= sections.size() || r.info == 0)
             return bad(why, "relocation section {} applies to a bad section index {}", i, r.info);
@@ -265,22 +260,22 @@ ErrorOr<ModuleImage> ModuleImage::parse(ReadonlyBytes file, Problem* why)
             return bad(why, "relocation section {} applies to NOBITS section {}", i, r.info);
         for (uint64_t at = 0; at < r.size; at += sizeof(elf::Rela)) {
             auto rela = read_at<elf::Rela>(file, r.offset + at);
-            uint32_t type = relocation_type(rela);
+            uint32_t type = elf::relocation_type(rela.info);
             auto width = arch::module::relocation_width(type);
             if (!width)
                 return bad(why, "unknown relocation type {} in section {}", type, r.info);
             if (rela.offset > target.size || *width > target.size - rela.offset)
                 return bad(why, "relocation at {:#x} lies outside section {}", rela.offset, r.info);
-            uint64_t index = relocation_symbol(rela);
+            uint64_t index = elf::relocation_symbol(rela.info);
             if (index >= image.symbol_count_)
                 return bad(why, "relocation at {:#x} names symbol {} of {}", rela.offset, index, image.symbol_count_);
             if (index == 0)
                 continue;
             auto symbol = read_at<elf::Symbol>(file, symbols.offset + index * sizeof(elf::Symbol));
-            bool in_section = symbol.section != elf::kSectionUndefined && symbol.section != elf::kSectionAbsolute;
-            if (in_section && image.section_offsets_[symbol.section] == kNotPlaced)
+            bool in_section = symbol.shndx != elf::kSectionIndexUndefined && symbol.shndx != elf::kSectionIndexAbsolute;
+            if (in_section && image.section_offsets_[symbol.shndx] == kNotPlaced)
                 return bad(why, "relocation at {:#x} refers to section {}, which is not loaded", rela.offset,
-                           symbol.section);
+                           symbol.shndx);
         }
     }
 
@@ -288,7 +283,7 @@ ErrorOr<ModuleImage> ModuleImage::parse(ReadonlyBytes file, Problem* why)
     if (!driver)
         return bad(why, "no " BANOS_DRIVER_SECTION " record");
     const auto& record = sections[driver];
-    if (record.type != elf::kSectionProgbits || !(record.flags & elf::kFlagAlloc))
+    if (record.type != elf::kSectionProgbits || !(record.flags & elf::kSectionAlloc))
         return bad(why, BANOS_DRIVER_SECTION " is not allocated data");
     if (record.size < sizeof(banos_driver_record))
         return bad(why, BANOS_DRIVER_SECTION " is {} bytes, shorter than a record ({})", record.size,
@@ -316,7 +311,7 @@ ErrorOr<ModuleImage> ModuleImage::parse(ReadonlyBytes file, Problem* why)
         for (uint64_t at = 0; at < r.size; at += sizeof(elf::Rela)) {
             auto rela = read_at<elf::Rela>(file, r.offset + at);
             if (rela.offset == offsetof(banos_driver_record, init)
-                && relocation_type(rela) == arch::module::kRelocation64 && relocation_symbol(rela) != 0)
+                && elf::relocation_type(rela.info) == elf::kRelocation64 && elf::relocation_symbol(rela.info) != 0)
                 has_init = true;
         }
     }
@@ -325,8 +320,8 @@ ErrorOr<ModuleImage> ModuleImage::parse(ReadonlyBytes file, Problem* why)
 
     if (exports) {
         const auto& e = sections[exports];
-        if (e.type != elf::kSectionProgbits || !(e.flags & elf::kFlagAlloc) || e.size % sizeof(banos_export) != 0
-            || (e.alignment && e.alignment < 8))
+        if (e.type != elf::kSectionProgbits || !(e.flags & elf::kSectionAlloc) || e.size % sizeof(banos_export) != 0
+            || (e.addralign && e.addralign < 8))
             return bad(why, BANOS_EXPORT_SECTION " of '{}' is not an array of 16-byte entries", d.name);
         image.exports_offset_ = image.section_offsets_[exports];
         image.exports_size_ = e.size;
@@ -343,7 +338,7 @@ ErrorOr<void> ModuleImage::resolve(SymbolResolver& resolver, Problem* why)
     for (size_t i = 0; i < symbol_count_; ++i) {
         auto symbol = read_at<elf::Symbol>(file_, symbols.offset + i * sizeof(elf::Symbol));
         uint64_t value = 0;
-        if (i != 0 && symbol.section == elf::kSectionUndefined) {
+        if (i != 0 && symbol.shndx == elf::kSectionIndexUndefined) {
             StringView name = *string_at(file_, strings, symbol.name);
             auto found = resolver.lookup(name);
             if (!found)
@@ -378,18 +373,18 @@ ErrorOr<void> ModuleImage::relocate(klib::Bytes memory, uint64_t base, Problem* 
             uint64_t target = section_offsets_[r.info];
             for (uint64_t at = 0; at < r.size; at += sizeof(elf::Rela)) {
                 auto rela = read_at<elf::Rela>(file_, r.offset + at);
-                uint64_t index = relocation_symbol(rela);
+                uint64_t index = elf::relocation_symbol(rela.info);
                 auto symbol = read_at<elf::Symbol>(file_, symbols.offset + index * sizeof(elf::Symbol));
                 uint64_t value;
                 if (index == 0)
                     value = 0;
-                else if (symbol.section == elf::kSectionUndefined)
+                else if (symbol.shndx == elf::kSectionIndexUndefined)
                     value = symbol_values_[index];
-                else if (symbol.section == elf::kSectionAbsolute)
+                else if (symbol.shndx == elf::kSectionIndexAbsolute)
                     value = symbol.value;
                 else
-                    value = base + section_offsets_[symbol.section] + symbol.value;
-                uint32_t type = relocation_type(rela);
+                    value = base + section_offsets_[symbol.shndx] + symbol.value;
+                uint32_t type = elf::relocation_type(rela.info);
                 uint64_t place = base + target + rela.offset;
                 auto result = arch::module::relocation_value(type, value, rela.addend, place);
                 if (!result) {

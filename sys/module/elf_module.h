@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "abi-versions/common/elf64.h"
 #include "abi-versions/modules/driver.h"
 #include "lib/error_or.h"
 #include "lib/format.h"
@@ -22,54 +23,7 @@ namespace module {
 
 using Problem = klib::FixedString<160>;
 
-namespace elf {
-struct SectionHeader {
-    uint32_t name;
-    uint32_t type;
-    uint64_t flags;
-    uint64_t address;
-    uint64_t offset;
-    uint64_t size;
-    uint32_t link;
-    uint32_t info;
-    uint64_t alignment;
-    uint64_t entry_size;
-};
-static_assert(sizeof(SectionHeader) == 64);
-
-struct Symbol {
-    uint32_t name;
-    unsigned char info;
-    unsigned char other;
-    uint16_t section;
-    uint64_t value;
-    uint64_t size;
-};
-static_assert(sizeof(Symbol) == 24);
-
-struct Rela {
-    uint64_t offset;
-    uint64_t info;
-    int64_t addend;
-};
-static_assert(sizeof(Rela) == 24);
-
-constexpr uint16_t kTypeRelocatable = 1;
-constexpr uint32_t kSectionProgbits = 1;
-constexpr uint32_t kSectionSymtab = 2;
-constexpr uint32_t kSectionStrtab = 3;
-constexpr uint32_t kSectionRela = 4;
-constexpr uint32_t kSectionNobits = 8;
-constexpr uint32_t kSectionRel = 9;
-constexpr uint64_t kFlagWrite = 1;
-constexpr uint64_t kFlagAlloc = 2;
-constexpr uint64_t kFlagExecute = 4;
-constexpr uint16_t kSectionUndefined = 0;
-constexpr uint16_t kSectionReserved = 0xff00;
-constexpr uint16_t kSectionAbsolute = 0xfff1;
-constexpr uint16_t kSectionCommon = 0xfff2;
-constexpr unsigned char kBindLocal = 0;
-} // namespace elf
+namespace elf = ::elf64;
 
 // Bounds that keep a hostile file from costing the kernel much.
 constexpr size_t kMaxFileSize = 16u << 20;

@@ -16,10 +16,10 @@ namespace {
 using exec::AddressRange;
 using exec::ElfImage;
 using exec::LayerDescriptor;
-using exec::elf::FileHeader;
-using exec::elf::ProgramHeader;
+using elf64::Header;
+using elf64::ProgramHeader;
 using klib::ErrorCode;
-namespace elf = exec::elf;
+namespace elf = ::elf64;
 
 using File = std::vector<unsigned char>;
 
@@ -70,7 +70,7 @@ struct ElfBuilder {
 
     File build() const
     {
-        FileHeader header {};
+        Header header {};
         std::memcpy(header.ident, elf::kMagic, 4);
         header.ident[elf::kIdentClass] = elf::kClass64;
         header.ident[elf::kIdentData] = elf::kDataLittleEndian;
@@ -79,8 +79,8 @@ struct ElfBuilder {
         header.machine = elf::kMachineX86_64;
         header.version = 1;
         header.entry = entry;
-        header.phoff = sizeof(FileHeader);
-        header.ehsize = sizeof(FileHeader);
+        header.phoff = sizeof(Header);
+        header.ehsize = sizeof(Header);
         header.phentsize = sizeof(ProgramHeader);
         header.phnum = static_cast<uint16_t>(segments.size());
         File file = contents;
@@ -93,7 +93,7 @@ struct ElfBuilder {
 template <typename Edit>
 void edit_header(File& file, Edit edit)
 {
-    FileHeader header;
+    Header header;
     std::memcpy(&header, file.data(), sizeof(header));
     edit(header);
     std::memcpy(file.data(), &header, sizeof(header));
@@ -112,15 +112,16 @@ struct Executable : ElfBuilder {
         entry = 0x401010;
         put(0x800, abi_note(2));
         put(0x900, kInterp, sizeof(kInterp));
-        interp = add(elf::kSegmentInterp, elf::kFlagRead, 0x900, 0x400900, sizeof(kInterp), sizeof(kInterp), 1);
-        note = add(elf::kSegmentNote, elf::kFlagRead, 0x800, 0x400800, abi_note(2).size(), abi_note(2).size(), 4);
-        headers = add(elf::kSegmentLoad, elf::kFlagRead, 0, 0x400000, 0xa00, 0xa00, 0x1000);
-        text = add(elf::kSegmentLoad, elf::kFlagRead | elf::kFlagExecute, 0x1000, 0x401000, 0x100, 0x100, 0x1000);
-        data = add(elf::kSegmentLoad, elf::kFlagRead | elf::kFlagWrite, 0x2000, 0x402000, 0x20, 0x1000, 0x1000);
-        window_load = add(elf::kSegmentLoad, elf::kFlagRead | elf::kFlagWrite, 0x3000, 0x410000, 0, 0x40000, 0x1000);
-        tls = add(elf::kSegmentTls, elf::kFlagRead, 0x2000, 0x402000, 0x10, 0x20, 8);
-        window = add(PT_BANOS_WINDOW, elf::kFlagRead, 0, 0x410000, 0, 0x40000, 0x1000);
-        stack = add(elf::kSegmentGnuStack, elf::kFlagRead | elf::kFlagWrite, 0, 0, 0, 0, 16);
+        interp = add(elf::kSegmentInterp, elf::kSegmentRead, 0x900, 0x400900, sizeof(kInterp), sizeof(kInterp), 1);
+        note = add(elf::kSegmentNote, elf::kSegmentRead, 0x800, 0x400800, abi_note(2).size(), abi_note(2).size(), 4);
+        headers = add(elf::kSegmentLoad, elf::kSegmentRead, 0, 0x400000, 0xa00, 0xa00, 0x1000);
+        text = add(elf::kSegmentLoad, elf::kSegmentRead | elf::kSegmentExecute, 0x1000, 0x401000, 0x100, 0x100, 0x1000);
+        data = add(elf::kSegmentLoad, elf::kSegmentRead | elf::kSegmentWrite, 0x2000, 0x402000, 0x20, 0x1000, 0x1000);
+        window_load
+            = add(elf::kSegmentLoad, elf::kSegmentRead | elf::kSegmentWrite, 0x3000, 0x410000, 0, 0x40000, 0x1000);
+        tls = add(elf::kSegmentTls, elf::kSegmentRead, 0x2000, 0x402000, 0x10, 0x20, 8);
+        window = add(PT_BANOS_WINDOW, elf::kSegmentRead, 0, 0x410000, 0, 0x40000, 0x1000);
+        stack = add(elf::kSegmentGnuStack, elf::kSegmentRead | elf::kSegmentWrite, 0, 0, 0, 0, 16);
     }
 };
 
@@ -181,14 +182,14 @@ TEST(ElfImage, ValidExecutableExposesEverything)
     EXPECT_EQ(image.window()->start, 0x410000u);
     EXPECT_EQ(image.window()->end, 0x450000u);
     EXPECT_EQ(image.program_abi().value_or(0), 2u);
-    EXPECT_EQ(image.stack_flags().value_or(0), elf::kFlagRead | elf::kFlagWrite);
+    EXPECT_EQ(image.stack_flags().value_or(0), elf::kSegmentRead | elf::kSegmentWrite);
 }
 
 TEST(ElfImage, MinimalExecutableHasNoOptionalParts)
 {
     ElfBuilder b;
     b.entry = 0x401000;
-    b.add(elf::kSegmentLoad, elf::kFlagRead | elf::kFlagExecute, 0x1000, 0x401000, 0x10, 0x10, 0x1000);
+    b.add(elf::kSegmentLoad, elf::kSegmentRead | elf::kSegmentExecute, 0x1000, 0x401000, 0x10, 0x10, 0x1000);
     File file = b.build();
     auto result = ElfImage::parse(bytes(file));
     ASSERT_FALSE(result.is_error());
@@ -206,8 +207,8 @@ TEST(ElfImage, PositionIndependentImageIsRelativeToZero)
     ElfBuilder b;
     b.type = elf::kTypeDyn;
     b.entry = 0x1000;
-    b.add(elf::kSegmentLoad, elf::kFlagRead, 0, 0, 0x800, 0x800, 0x1000);
-    b.add(elf::kSegmentLoad, elf::kFlagRead | elf::kFlagExecute, 0x1000, 0x1000, 0x100, 0x100, 0x1000);
+    b.add(elf::kSegmentLoad, elf::kSegmentRead, 0, 0, 0x800, 0x800, 0x1000);
+    b.add(elf::kSegmentLoad, elf::kSegmentRead | elf::kSegmentExecute, 0x1000, 0x1000, 0x100, 0x100, 0x1000);
     File file = b.build();
     auto result = ElfImage::parse(bytes(file));
     ASSERT_FALSE(result.is_error());
@@ -257,21 +258,21 @@ TEST(ElfImage, RejectsBadFileHeader)
         edit_header(f, edit);
         return f;
     };
-    EXPECT_TRUE(Rejects(with([](FileHeader& h) { h.ident[1] = 'e'; }), "bad magic"));
-    EXPECT_TRUE(Rejects(with([](FileHeader& h) { h.ident[elf::kIdentClass] = 1; }), "64-bit"));
-    EXPECT_TRUE(Rejects(with([](FileHeader& h) { h.ident[elf::kIdentData] = 2; }), "little-endian"));
-    EXPECT_TRUE(Rejects(with([](FileHeader& h) { h.ident[elf::kIdentVersion] = 0; }), "version"));
-    EXPECT_TRUE(Rejects(with([](FileHeader& h) { h.version = 2; }), "version"));
-    EXPECT_TRUE(Rejects(with([](FileHeader& h) { h.machine = 3; }), "x86_64"));
-    EXPECT_TRUE(Rejects(with([](FileHeader& h) { h.type = 1; }), "neither an executable"));
-    EXPECT_TRUE(Rejects(with([](FileHeader& h) { h.type = 4; }), "neither an executable"));
-    EXPECT_TRUE(Rejects(with([](FileHeader& h) { h.ehsize = 52; }), "e_ehsize"));
-    EXPECT_TRUE(Rejects(with([](FileHeader& h) { h.phentsize = 32; }), "e_phentsize"));
-    EXPECT_TRUE(Rejects(with([](FileHeader& h) { h.phnum = 0; }), "no program headers"));
-    EXPECT_TRUE(Rejects(with([](FileHeader& h) { h.phnum = 0xffff; }), "too many program headers"));
-    EXPECT_TRUE(Rejects(with([](FileHeader& h) { h.phoff = 68; }), "not 8-byte aligned"));
-    EXPECT_TRUE(Rejects(with([](FileHeader& h) { h.phoff = 0x3000 - 56; }), "past the end"));
-    EXPECT_TRUE(Rejects(with([](FileHeader& h) { h.phoff = UINT64_MAX - 7; }), "past the end"));
+    EXPECT_TRUE(Rejects(with([](Header& h) { h.ident[1] = 'e'; }), "bad magic"));
+    EXPECT_TRUE(Rejects(with([](Header& h) { h.ident[elf::kIdentClass] = 1; }), "64-bit"));
+    EXPECT_TRUE(Rejects(with([](Header& h) { h.ident[elf::kIdentData] = 2; }), "little-endian"));
+    EXPECT_TRUE(Rejects(with([](Header& h) { h.ident[elf::kIdentVersion] = 0; }), "version"));
+    EXPECT_TRUE(Rejects(with([](Header& h) { h.version = 2; }), "version"));
+    EXPECT_TRUE(Rejects(with([](Header& h) { h.machine = 3; }), "x86_64"));
+    EXPECT_TRUE(Rejects(with([](Header& h) { h.type = 1; }), "neither an executable"));
+    EXPECT_TRUE(Rejects(with([](Header& h) { h.type = 4; }), "neither an executable"));
+    EXPECT_TRUE(Rejects(with([](Header& h) { h.ehsize = 52; }), "e_ehsize"));
+    EXPECT_TRUE(Rejects(with([](Header& h) { h.phentsize = 32; }), "e_phentsize"));
+    EXPECT_TRUE(Rejects(with([](Header& h) { h.phnum = 0; }), "no program headers"));
+    EXPECT_TRUE(Rejects(with([](Header& h) { h.phnum = 0xffff; }), "too many program headers"));
+    EXPECT_TRUE(Rejects(with([](Header& h) { h.phoff = 68; }), "not 8-byte aligned"));
+    EXPECT_TRUE(Rejects(with([](Header& h) { h.phoff = 0x3000 - 56; }), "past the end"));
+    EXPECT_TRUE(Rejects(with([](Header& h) { h.phoff = UINT64_MAX - 7; }), "past the end"));
 }
 
 TEST(ElfImage, RejectsBadLoadSegments)
@@ -307,7 +308,7 @@ TEST(ElfImage, RejectsBadLoadSegments)
 TEST(ElfImage, RejectsFileWithoutLoadSegment)
 {
     ElfBuilder b;
-    b.add(elf::kSegmentGnuStack, elf::kFlagRead | elf::kFlagWrite, 0, 0, 0, 0, 16);
+    b.add(elf::kSegmentGnuStack, elf::kSegmentRead | elf::kSegmentWrite, 0, 0, 0, 0, 16);
     EXPECT_TRUE(Rejects(b.build(), "no PT_LOAD"));
 }
 
@@ -526,9 +527,9 @@ struct Layer : ElfBuilder {
         type = elf::kTypeDyn;
         entry = 0;
         put(0x2000, note_bytes);
-        add(elf::kSegmentLoad, elf::kFlagRead | elf::kFlagExecute, 0, 0, 0x2000, 0x2000, 0x1000);
-        add(elf::kSegmentLoad, elf::kFlagRead, 0x2000, 0x2000, 0x100, 0x100, 0x1000);
-        note = add(elf::kSegmentNote, elf::kFlagRead, 0x2000, 0x2000, note_bytes.size(), note_bytes.size(), 4);
+        add(elf::kSegmentLoad, elf::kSegmentRead | elf::kSegmentExecute, 0, 0, 0x2000, 0x2000, 0x1000);
+        add(elf::kSegmentLoad, elf::kSegmentRead, 0x2000, 0x2000, 0x100, 0x100, 0x1000);
+        note = add(elf::kSegmentNote, elf::kSegmentRead, 0x2000, 0x2000, note_bytes.size(), note_bytes.size(), 4);
     }
 };
 
@@ -624,7 +625,7 @@ TEST(ElfImageLayer, MustBeASharedObjectWithoutInterpreter)
 
     Layer interp_layer(layer_note(good_descriptor()));
     interp_layer.put(0x2800, kInterp, sizeof(kInterp));
-    interp_layer.add(elf::kSegmentInterp, elf::kFlagRead, 0x2800, 0x2800, sizeof(kInterp), sizeof(kInterp), 1);
+    interp_layer.add(elf::kSegmentInterp, elf::kSegmentRead, 0x2800, 0x2800, sizeof(kInterp), sizeof(kInterp), 1);
     EXPECT_TRUE(LayerRejected(interp_layer.build(), "PT_INTERP"));
 }
 
@@ -634,8 +635,8 @@ TEST(ElfImageHead, BytesToParseCoversHeadersNoteAndInterpreter)
 {
     Executable exe;
     File file = exe.build();
-    EXPECT_EQ(ElfImage::bytes_to_parse(klib::ReadonlyBytes(file.data(), 10)), sizeof(FileHeader));
-    uint64_t table_end = sizeof(FileHeader) + exe.segments.size() * sizeof(ProgramHeader);
+    EXPECT_EQ(ElfImage::bytes_to_parse(klib::ReadonlyBytes(file.data(), 10)), sizeof(elf::Header));
+    uint64_t table_end = sizeof(elf::Header) + exe.segments.size() * sizeof(ProgramHeader);
     EXPECT_EQ(ElfImage::bytes_to_parse(klib::ReadonlyBytes(file.data(), 64)), table_end);
     EXPECT_EQ(ElfImage::bytes_to_parse(bytes(file)), 0x900u + sizeof(kInterp));
 }

@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "abi-versions/modules/driver.h"
-#include "exec/elf_image.h"
 #include "module/elf_module.h"
 
 namespace module_test {
@@ -39,7 +38,7 @@ inline void put(File& f, size_t at, const void* data, size_t size) { std::memcpy
 
 inline BuiltModule build_module(const ModuleOptions& options = {})
 {
-    namespace elf = module::elf;
+    namespace elf = ::elf64;
     struct Section {
         std::string name;
         uint32_t type;
@@ -92,9 +91,9 @@ inline BuiltModule build_module(const ModuleOptions& options = {})
     symbols.push_back({ add_name("counter"), 1 /* local object */, 0, kData, 8, 8 });
     size_t import_index = symbols.size();
     if (options.absolute_import)
-        symbols.push_back({ add_name(options.import), 0x10, 0, elf::kSectionAbsolute, 0x400000000000ull, 0 });
+        symbols.push_back({ add_name(options.import), 0x10, 0, elf::kSectionIndexAbsolute, 0x400000000000ull, 0 });
     else
-        symbols.push_back({ add_name(options.import), 0x10 /* global */, 0, elf::kSectionUndefined, 0, 0 });
+        symbols.push_back({ add_name(options.import), 0x10 /* global */, 0, elf::kSectionIndexUndefined, 0, 0 });
     symbols.push_back({ add_name(export_name), 0x12 /* global function */, 0, kText, 3, 6 });
     uint32_t exported_function = static_cast<uint32_t>(symbols.size() - 1);
 
@@ -115,18 +114,19 @@ inline BuiltModule build_module(const ModuleOptions& options = {})
     std::memcpy(symtab.data(), symbols.data(), symtab.size());
 
     std::vector<Section> sections(kCount);
-    sections[kText] = { ".text", elf::kSectionProgbits, elf::kFlagAlloc | elf::kFlagExecute, 16, text };
+    sections[kText] = { ".text", elf::kSectionProgbits, elf::kSectionAlloc | elf::kSectionExecute, 16, text };
     sections[kRelaText] = { ".rela.text", elf::kSectionRela, 0, 8, rela_text, kSymtab, kText, sizeof(elf::Rela) };
-    sections[kData] = { ".data", elf::kSectionProgbits, elf::kFlagAlloc | elf::kFlagWrite, 8, File(16, 0xab) };
-    sections[kBss] = { ".bss", elf::kSectionNobits, elf::kFlagAlloc | elf::kFlagWrite, 64, {}, 0, 0, 0, 40 };
-    sections[kDriver] = { BANOS_DRIVER_SECTION, elf::kSectionProgbits, elf::kFlagAlloc | elf::kFlagWrite, 8, driver };
+    sections[kData] = { ".data", elf::kSectionProgbits, elf::kSectionAlloc | elf::kSectionWrite, 8, File(16, 0xab) };
+    sections[kBss] = { ".bss", elf::kSectionNobits, elf::kSectionAlloc | elf::kSectionWrite, 64, {}, 0, 0, 0, 40 };
+    sections[kDriver]
+        = { BANOS_DRIVER_SECTION, elf::kSectionProgbits, elf::kSectionAlloc | elf::kSectionWrite, 8, driver };
     sections[kRelaDriver] = { ".rela.banos-driver", elf::kSectionRela, 0, 8, rela_driver, kSymtab, kDriver,
                               sizeof(elf::Rela) };
-    sections[kExport] = { BANOS_EXPORT_SECTION, elf::kSectionProgbits, elf::kFlagAlloc | elf::kFlagWrite, 8,
+    sections[kExport] = { BANOS_EXPORT_SECTION, elf::kSectionProgbits, elf::kSectionAlloc | elf::kSectionWrite, 8,
                           export_entry };
     sections[kRelaExport] = { ".rela.banos-export", elf::kSectionRela, 0, 8, rela_export, kSymtab, kExport,
                               sizeof(elf::Rela) };
-    sections[kStrings] = { ".rodata.str", elf::kSectionProgbits, elf::kFlagAlloc, 1, strings_data };
+    sections[kStrings] = { ".rodata.str", elf::kSectionProgbits, elf::kSectionAlloc, 1, strings_data };
     sections[kSymtab] = { ".symtab", elf::kSectionSymtab, 0, 8, symtab, kStrtab, 4, sizeof(elf::Symbol) };
     sections[kStrtab] = { ".strtab", elf::kSectionStrtab, 0, 1, strtab };
     File shstrtab = { 0 };
@@ -141,7 +141,7 @@ inline BuiltModule build_module(const ModuleOptions& options = {})
 
     BuiltModule built {};
     File& f = built.bytes;
-    f.resize(sizeof(exec::elf::FileHeader));
+    f.resize(sizeof(elf::Header));
     std::vector<uint64_t> offsets(kCount, 0);
     for (size_t i = 1; i < kCount; ++i) {
         while (f.size() % 8)
@@ -165,13 +165,13 @@ inline BuiltModule build_module(const ModuleOptions& options = {})
         f.resize(at + sizeof(h));
         put(f, at, &h, sizeof(h));
     }
-    exec::elf::FileHeader header {};
-    std::memcpy(header.ident, exec::elf::kMagic, 4);
-    header.ident[exec::elf::kIdentClass] = exec::elf::kClass64;
-    header.ident[exec::elf::kIdentData] = exec::elf::kDataLittleEndian;
-    header.ident[exec::elf::kIdentVersion] = 1;
-    header.type = elf::kTypeRelocatable;
-    header.machine = exec::elf::kMachineX86_64;
+    elf::Header header {};
+    std::memcpy(header.ident, elf::kMagic, 4);
+    header.ident[elf::kIdentClass] = elf::kClass64;
+    header.ident[elf::kIdentData] = elf::kDataLittleEndian;
+    header.ident[elf::kIdentVersion] = 1;
+    header.type = elf::kTypeRel;
+    header.machine = elf::kMachineX86_64;
     header.version = 1;
     header.shoff = built.section_headers;
     header.ehsize = sizeof(header);

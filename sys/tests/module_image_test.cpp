@@ -196,7 +196,7 @@ TEST(ModuleImage, MalformedFilesAreRefusedWithAReason)
         patch<uint64_t>(f, good.call_rela_offset + 8, (uint64_t(999) << 32) | 4);
     });
     with("alignment not a power of two", "not a power of two", [&](File& f) {
-        patch<uint64_t>(f, good.text_section_header + offsetof(module::elf::SectionHeader, alignment), 24);
+        patch<uint64_t>(f, good.text_section_header + offsetof(module::elf::SectionHeader, addralign), 24);
     });
     with("missing driver record", "no .banos-driver record", [&](File& f) {
         // Rename the section: ".banos-driver" -> ".banos-drivex".
@@ -232,6 +232,7 @@ TEST(ModuleImage, DriverRecordIsChecked)
 TEST(Relocation, OverflowRules)
 {
     using namespace arch::module;
+    using namespace elf64;
     EXPECT_FALSE(relocation_width(37).has_value());
     EXPECT_EQ(*relocation_width(kRelocation64), 8u);
     EXPECT_EQ(*relocation_width(kRelocationPc32), 4u);

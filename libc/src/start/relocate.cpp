@@ -9,10 +9,11 @@
 
 #include <banos/slots.h>
 
-#include "../internal/elf.h"
+#include <abi-versions/common/elf64.h>
+
 #include "../internal/startup.h"
 
-using namespace banos::libc;
+namespace elf = ::elf64;
 
 extern "C" const elf::Header __ehdr_start LIBC_HIDDEN;
 
@@ -32,47 +33,47 @@ namespace {
 extern "C" void __libc_relocate_static_pie(void)
 {
     const elf::Header* header = &__ehdr_start;
-    if (header->type != elf::type_shared)
+    if (header->type != elf::kTypeDyn)
         return;
 
     auto* program_headers = reinterpret_cast<const elf::ProgramHeader*>(
-        reinterpret_cast<const char*>(header) + header->program_header_offset);
+        reinterpret_cast<const char*>(header) + header->phoff);
     const elf::ProgramHeader* first_load = nullptr;
     const elf::ProgramHeader* dynamic_segment = nullptr;
-    for (uint16_t i = 0; i < header->program_header_count; ++i) {
+    for (uint16_t i = 0; i < header->phnum; ++i) {
         const auto& segment = program_headers[i];
-        if (segment.type == elf::segment_load && segment.offset == 0 && first_load == nullptr)
+        if (segment.type == elf::kSegmentLoad && segment.offset == 0 && first_load == nullptr)
             first_load = &segment;
-        else if (segment.type == elf::segment_dynamic)
+        else if (segment.type == elf::kSegmentDynamic)
             dynamic_segment = &segment;
     }
     if (first_load == nullptr)
         FAIL("libc: static PIE without a PT_LOAD holding its ELF header\n");
     if (dynamic_segment == nullptr)
         return; // nothing to relocate
-    uintptr_t base = reinterpret_cast<uintptr_t>(header) - first_load->address;
+    uintptr_t base = reinterpret_cast<uintptr_t>(header) - first_load->vaddr;
 
     uint64_t rela = 0, rela_size = 0, rela_entry = sizeof(elf::Rela);
     uint64_t relr = 0, relr_size = 0, relr_entry = sizeof(uint64_t);
-    for (auto* entry = reinterpret_cast<const elf::Dynamic*>(base + dynamic_segment->address);
-         entry->tag != elf::dynamic_null; ++entry) {
+    for (auto* entry = reinterpret_cast<const elf::Dynamic*>(base + dynamic_segment->vaddr);
+         entry->tag != elf::kDynamicNull; ++entry) {
         switch (entry->tag) {
-        case elf::dynamic_rela:
+        case elf::kDynamicRela:
             rela = entry->value;
             break;
-        case elf::dynamic_rela_size:
+        case elf::kDynamicRelaSize:
             rela_size = entry->value;
             break;
-        case elf::dynamic_rela_entry:
+        case elf::kDynamicRelaEntry:
             rela_entry = entry->value;
             break;
-        case elf::dynamic_relr:
+        case elf::kDynamicRelr:
             relr = entry->value;
             break;
-        case elf::dynamic_relr_size:
+        case elf::kDynamicRelrSize:
             relr_size = entry->value;
             break;
-        case elf::dynamic_relr_entry:
+        case elf::kDynamicRelrEntry:
             relr_entry = entry->value;
             break;
         default:
@@ -84,10 +85,10 @@ extern "C" void __libc_relocate_static_pie(void)
 
     for (uint64_t offset = 0; offset + sizeof(elf::Rela) <= rela_size; offset += sizeof(elf::Rela)) {
         auto* relocation = reinterpret_cast<const elf::Rela*>(base + rela + offset);
-        auto type = static_cast<uint32_t>(relocation->info);
-        if (type == elf::relocation_none)
+        auto type = elf::relocation_type(relocation->info);
+        if (type == elf::kRelocationNone)
             continue;
-        if (type != elf::relocation_relative)
+        if (type != elf::kRelocationRelative)
             FAIL("libc: static PIE has a relocation other than R_X86_64_RELATIVE\n");
         *reinterpret_cast<uint64_t*>(base + relocation->offset) = base + static_cast<uint64_t>(relocation->addend);
     }

@@ -9,8 +9,8 @@
 namespace {
 
 using exec::ElfImage;
-using exec::elf::ProgramHeader;
-namespace elf = exec::elf;
+using elf64::ProgramHeader;
+namespace elf = ::elf64;
 
 #define CHECK(condition)          \
     do {                          \
@@ -46,7 +46,7 @@ void exercise(const ElfImage& image, klib::ReadonlyBytes file)
         if (image.has_file_bytes(segment))
             sink = sink + touch(image.file_bytes(segment));
         sink = sink + touch(file.subspan(segment.offset, segment.filesz));
-        if ((segment.flags & elf::kFlagExecute) && image.entry() >= segment.vaddr && image.entry() < previous_end)
+        if ((segment.flags & elf::kSegmentExecute) && image.entry() >= segment.vaddr && image.entry() < previous_end)
             entry_found = true;
         ++loads;
     }

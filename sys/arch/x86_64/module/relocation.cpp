@@ -1,6 +1,10 @@
 #include "arch/x86_64/module/relocation.h"
 
+#include "abi-versions/common/elf64.h"
+
 namespace arch::module {
+
+namespace elf = ::elf64;
 
 namespace {
 bool fits_signed32(int64_t value) { return value >= INT32_MIN && value <= INT32_MAX; }
@@ -9,13 +13,13 @@ bool fits_signed32(int64_t value) { return value >= INT32_MIN && value <= INT32_
 klib::Optional<size_t> relocation_width(uint32_t type)
 {
     switch (type) {
-    case kRelocation64:
-    case kRelocationPc64:
+    case elf::kRelocation64:
+    case elf::kRelocationPc64:
         return size_t(8);
-    case kRelocationPc32:
-    case kRelocationPlt32:
-    case kRelocation32:
-    case kRelocation32S:
+    case elf::kRelocationPc32:
+    case elf::kRelocationPlt32:
+    case elf::kRelocation32:
+    case elf::kRelocation32S:
         return size_t(4);
     default:
         return {};
@@ -25,17 +29,17 @@ klib::Optional<size_t> relocation_width(uint32_t type)
 const char* relocation_name(uint32_t type)
 {
     switch (type) {
-    case kRelocation64:
+    case elf::kRelocation64:
         return "R_X86_64_64";
-    case kRelocationPc32:
+    case elf::kRelocationPc32:
         return "R_X86_64_PC32";
-    case kRelocationPlt32:
+    case elf::kRelocationPlt32:
         return "R_X86_64_PLT32";
-    case kRelocation32:
+    case elf::kRelocation32:
         return "R_X86_64_32";
-    case kRelocation32S:
+    case elf::kRelocation32S:
         return "R_X86_64_32S";
-    case kRelocationPc64:
+    case elf::kRelocationPc64:
         return "R_X86_64_PC64";
     default:
         return "unsupported";
@@ -48,20 +52,20 @@ klib::Optional<uint64_t> relocation_value(uint32_t type, uint64_t symbol, int64_
     uint64_t absolute = symbol + static_cast<uint64_t>(addend);
     uint64_t relative = absolute - place;
     switch (type) {
-    case kRelocation64:
+    case elf::kRelocation64: // S + A
         return absolute;
-    case kRelocationPc64:
+    case elf::kRelocationPc64: // S + A - P
         return relative;
-    case kRelocationPc32:
-    case kRelocationPlt32:
+    case elf::kRelocationPc32:
+    case elf::kRelocationPlt32: // as PC32: there is no PLT, calls go direct
         if (!fits_signed32(static_cast<int64_t>(relative)))
             return {};
         return relative;
-    case kRelocation32:
+    case elf::kRelocation32: // zero-extended
         if (absolute > UINT32_MAX)
             return {};
         return absolute;
-    case kRelocation32S:
+    case elf::kRelocation32S: // sign-extended
         if (!fits_signed32(static_cast<int64_t>(absolute)))
             return {};
         return absolute;

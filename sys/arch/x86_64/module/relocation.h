@@ -1,20 +1,14 @@
 #pragma once
-// The x86_64 relocations a banos module may use (System V x86_64 psABI
-// numbers), with their widths and overflow rules. Everything else is
-// refused: a module built with -mcmodel=kernel -fno-pic needs nothing more.
+// The x86_64 relocations a banos module may use (System V x86_64 psABI; the
+// numbers are in abi-versions/common/elf64.h), with their widths and
+// overflow rules. Everything else is refused: a module built with
+// -mcmodel=kernel -fno-pic needs nothing more.
 #include <stddef.h>
 #include <stdint.h>
 
 #include "lib/optional.h"
 
 namespace arch::module {
-
-constexpr uint32_t kRelocation64 = 1;     // S + A
-constexpr uint32_t kRelocationPc32 = 2;   // S + A - P, signed 32
-constexpr uint32_t kRelocationPlt32 = 4;  // as PC32: there is no PLT, calls go direct
-constexpr uint32_t kRelocation32 = 10;    // S + A, zero-extended 32
-constexpr uint32_t kRelocation32S = 11;   // S + A, sign-extended 32
-constexpr uint32_t kRelocationPc64 = 24;  // S + A - P
 
 // Bytes the relocation writes, or nothing for a type outside the whitelist.
 klib::Optional<size_t> relocation_width(uint32_t type);
