@@ -316,6 +316,11 @@ klib::ErrorOr<LoadedImage> load(proc::Process& process, const LoadRequest& reque
         TRY(image.layer_texts.try_append(loader.layer_text));
         entry = interpreter_base + interpreter->entry();
     }
+    // What runs first is mapped now rather than faulted in: the file pages
+    // around the entry points (ld-elf fits in that window whole).
+    space.map_lent_pages_around(base + elf.entry());
+    if (interpreter)
+        space.map_lent_pages_around(entry);
     uint64_t tls_surplus = interpreter ? layout::kStaticTlsSurplus : 0;
     image.thread_pointer = TRY(build_tls(space, program, elf, process.pid(), tls_surplus));
     image.always_trap = always_trap;

@@ -239,22 +239,40 @@ klib::ErrorOr<bool> AddressSpace::lend_file_page(const Region& region, uint64_t 
     return true;
 }
 
+void AddressSpace::lend_pages_around(const Region& region, uint64_t page)
+{
+    uint64_t around = klib::max(region.start, klib::align_down(page, kFaultAroundBytes));
+    uint64_t around_end = klib::min(region.end, klib::align_down(page, kFaultAroundBytes) + kFaultAroundBytes);
+    for (uint64_t other = around; other < around_end; other += kPageSize) {
+        if (table_.translate(other))
+            continue;
+        if (lend_file_page(region, other).is_error())
+            break; // out of memory for page tables: a later fault will tell
+    }
+}
+
+void AddressSpace::map_lent_pages_around(uint64_t address)
+{
+    uint64_t around = klib::align_down(address, kFaultAroundBytes);
+    for (const Region& region : regions_)
+        if (region.kind == RegionKind::File && !region.shared && !(region.protection & kProtWrite)
+            && region.start < around + kFaultAroundBytes && around < region.end)
+            lend_pages_around(region, klib::max(region.start, around));
+}
+
 klib::ErrorOr<void> AddressSpace::fill_page(const Region& region, uint64_t page, bool for_write)
 {
     if (region.kind == RegionKind::Frames || region.kind == RegionKind::ProcessPage)
         return klib::ErrorCode::Fault;
-    if (region.kind == RegionKind::File && !region.shared && !for_write && TRY(lend_file_page(region, page))) {
+    // A writable private page is copied at once even when only read: it is
+    // nearly always written soon (relocations, .data), and a read-only
+    // loan would cost a second fault then.
+    if (region.kind == RegionKind::File && !region.shared && !for_write && !(region.protection & kProtWrite)
+        && TRY(lend_file_page(region, page))) {
         // Fault-around: the file's pages next to this one are mapped too
         // (a page-table entry each, nothing copied), since code and data
         // are read in runs; each fault saved is a trip through the kernel.
-        uint64_t around = klib::max(region.start, klib::align_down(page, kFaultAroundBytes));
-        uint64_t around_end = klib::min(region.end, around + kFaultAroundBytes);
-        for (uint64_t other = around; other < around_end; other += kPageSize) {
-            if (other == page || table_.translate(other))
-                continue;
-            if (lend_file_page(region, other).is_error())
-                break; // out of memory for page tables: the fault itself is done
-        }
+        lend_pages_around(region, page);
         return {};
     }
     PhysAddr frame = TRY(allocate_frame(FrameUse::User));

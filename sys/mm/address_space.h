@@ -98,6 +98,10 @@ public:
     klib::ErrorOr<void> handle_fault(uint64_t address, FaultAccess);
     // Makes [start, end) present (the loader writes through the direct map).
     klib::ErrorOr<void> populate(uint64_t start, uint64_t end, bool for_write);
+    // Maps, in the fault-around window holding `address`, the pages of
+    // read-only file regions that the file lends; nothing is copied or
+    // allocated but page tables. exec does it at entry points.
+    void map_lent_pages_around(uint64_t address);
     // Writes into the address space through the kernel's direct map; works
     // whether or not it is the active one.
     klib::ErrorOr<void> write(uint64_t address, klib::ReadonlyBytes bytes);
@@ -126,6 +130,8 @@ private:
     klib::ErrorOr<void> fill_page(const Region&, uint64_t page, bool for_write);
     // Maps the file's own page for `page` of a file region, if it lends it.
     klib::ErrorOr<bool> lend_file_page(const Region&, uint64_t page);
+    // Lends the region's pages in the fault-around window holding `page`.
+    void lend_pages_around(const Region&, uint64_t page);
     static constexpr uint64_t kFaultAroundBytes = 64 * 1024;
     klib::ErrorOr<void> break_copy_on_write(const Region&, uint64_t page, PhysAddr frame);
     Region* mutable_region_at(uint64_t address);
