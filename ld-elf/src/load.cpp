@@ -150,16 +150,28 @@ bool map_and_attach(Object& object, int fd, const elf::ProgramHeader* headers, u
 Object* load_file(const char* path, int fd, Message& error)
 {
     int64_t size = file_size(fd);
-    elf::Header header;
-    if (size < static_cast<int64_t>(sizeof(header)) || !read_at(fd, &header, sizeof(header), 0)) {
+    // The ELF header and, where linkers put them, the program headers right
+    // after it, in one read; elsewhere they take a second.
+    struct {
+        elf::Header header;
+        elf::ProgramHeader headers[kMaxHeaders];
+    } start;
+    static_assert(sizeof(start) == sizeof(elf::Header) + kMaxHeaders * sizeof(elf::ProgramHeader));
+    // Room for the dozen or so program headers a library has; reading all
+    // of `start` would copy 3.6 KB for nothing.
+    constexpr uint64_t kFirstRead = sizeof(elf::Header) + 16 * sizeof(elf::ProgramHeader);
+    uint64_t first_read = size < static_cast<int64_t>(kFirstRead) ? static_cast<uint64_t>(size) : kFirstRead;
+    if (size < static_cast<int64_t>(sizeof(elf::Header)) || !read_at(fd, &start, first_read, 0)) {
         error << path << ": not a valid shared object: too short for an ELF header";
         return nullptr;
     }
-    elf::ProgramHeader headers[kMaxHeaders];
+    const elf::Header& header = start.header;
+    elf::ProgramHeader* headers = start.headers;
     const char* why = nullptr;
     if (memcmp(header.ident, elf::kMagic, sizeof(elf::kMagic)) == 0 && header.phentsize == sizeof(elf::ProgramHeader)
         && header.phnum && header.phnum <= kMaxHeaders && header.phoff <= static_cast<uint64_t>(size)
-        && header.phnum * sizeof(elf::ProgramHeader) <= size - header.phoff) {
+        && header.phnum * sizeof(elf::ProgramHeader) <= size - header.phoff
+        && (header.phoff != sizeof(elf::Header) || header.phoff + header.phnum * sizeof(elf::ProgramHeader) > first_read)) {
         if (!read_at(fd, headers, header.phnum * sizeof(elf::ProgramHeader), header.phoff))
             why = "cannot read its program headers";
     }
