@@ -21,20 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
-static int failures;
-
-#define CHECK(name, condition, ...)                                          \
-    do {                                                                     \
-        if (condition) {                                                     \
-            printf("PASS kernel_files.%s\n", name);                          \
-        } else {                                                             \
-            printf("FAIL kernel_files.%s: ", name);                          \
-            printf(__VA_ARGS__);                                             \
-            printf("\n");                                                    \
-            ++failures;                                                      \
-        }                                                                    \
-        fflush(stdout);                                                      \
-    } while (0)
+#define CHECK_GROUP "kernel_files"
+#include "check.h"
 
 static const char* dir = "/tmp/kernel_files";
 

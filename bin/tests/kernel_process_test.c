@@ -14,21 +14,11 @@
 #include <string.h>
 #include <sys/auxv.h>
 
-static int failures;
 static char big_buffer[1 << 20];
 static volatile int shared_value = 1;
 
-#define CHECK(name, condition, ...)                                          \
-    do {                                                                     \
-        if (condition) {                                                     \
-            printf("PASS kernel_process.%s\n", name);                        \
-        } else {                                                             \
-            printf("FAIL kernel_process.%s: ", name);                        \
-            printf(__VA_ARGS__);                                             \
-            printf("\n");                                                    \
-            ++failures;                                                      \
-        }                                                                    \
-    } while (0)
+#define CHECK_GROUP "kernel_process"
+#include "check.h"
 
 #define EXITED(status) (((status) & 0x7f) == 0)
 #define EXIT_CODE(status) (((status) >> 8) & 0xff)

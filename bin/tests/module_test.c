@@ -16,20 +16,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static int failures;
-
-#define CHECK(name, condition, ...)                     \
-    do {                                                \
-        if (condition) {                                \
-            printf("PASS modules.%s\n", name);          \
-        } else {                                        \
-            printf("FAIL modules.%s: ", name);          \
-            printf(__VA_ARGS__);                        \
-            printf("\n");                               \
-            ++failures;                                 \
-        }                                               \
-        fflush(stdout);                                 \
-    } while (0)
+#define CHECK_GROUP "modules"
+#include "check.h"
 
 /* Static buffers, touched before any measurement, so the test's own memory
  * does not move the kernel's free count. */
