@@ -188,8 +188,11 @@ klib::ErrorOr<ProgramFile> open_program(proc::Process& process, klib::StringView
         return klib::ErrorCode::ExecFormat;
     }
     uint64_t size = static_cast<uint64_t>(metadata.size);
+    // The ELF header and 17 program headers fit the first read, which is
+    // what linkers write; anything more takes another round below.
+    constexpr uint64_t kFirstRead = 1024;
     klib::Vector<unsigned char> head;
-    TRY(head.try_resize(static_cast<size_t>(klib::min(size, kPage))));
+    TRY(head.try_resize(static_cast<size_t>(klib::min(size, kFirstRead))));
     TRY(read_exactly(*inode.value(), 0, head));
     // Each round can only ask for more (the program headers, then what
     // they point at), and never past the file: a few rounds at most.
@@ -299,6 +302,12 @@ klib::ErrorOr<LoadedImage> load(proc::Process& process, const LoadRequest& reque
             return klib::ErrorCode::ExecFormat;
         }
         interpreter = parsed_interpreter.release_value();
+        auto span = interpreter->address_span();
+        if (span.end - span.start > layout::kTlsBase - layout::kInterpreterBase) {
+            klog::warn("exec: {}: its interpreter {} spans {:#x} bytes, more than the {:#x} an interpreter may", request.path,
+                       *path, span.end - span.start, layout::kTlsBase - layout::kInterpreterBase);
+            return klib::ErrorCode::ExecFormat;
+        }
     }
 
     LoadedImage image;

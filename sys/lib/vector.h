@@ -9,6 +9,17 @@
 
 namespace klib {
 
+// Whether a T may be moved to another address by copying its bytes (and not
+// destroying the original): true of trivially copyable types, and of a
+// class that says so with a member `using TriviallyRelocatable = void;`
+// (it holds no pointer into itself and nothing points at it). Vector then
+// shifts and grows with memmove instead of one move per element: an
+// address space inserts into its region list on every mmap.
+template <typename T, typename = void>
+struct IsTriviallyRelocatable : std::is_trivially_copyable<T> {};
+template <typename T>
+struct IsTriviallyRelocatable<T, std::void_t<typename T::TriviallyRelocatable>> : std::true_type {};
+
 // A growable array whose growth can fail: every operation that allocates
 // returns ErrorOr and leaves the vector unchanged on failure.
 template <typename T>
@@ -69,9 +80,14 @@ public:
         T* fresh = static_cast<T*>(::operator new(wanted * sizeof(T), std::align_val_t(alignof(T)), std::nothrow));
         if (!fresh)
             return ErrorCode::NoMemory;
-        for (size_t i = 0; i < size_; ++i) {
-            new (&fresh[i]) T(std::move(data_[i]));
-            data_[i].~T();
+        if constexpr (IsTriviallyRelocatable<T>::value) {
+            if (size_)
+                __builtin_memcpy(static_cast<void*>(fresh), static_cast<const void*>(data_), size_ * sizeof(T));
+        } else {
+            for (size_t i = 0; i < size_; ++i) {
+                new (&fresh[i]) T(std::move(data_[i]));
+                data_[i].~T();
+            }
         }
         if (data_)
             ::operator delete(data_, std::align_val_t(alignof(T)));
@@ -117,19 +133,39 @@ public:
         KASSERT(index <= size_);
         if (size_ == capacity_)
             TRY(try_reserve(capacity_ ? capacity_ * 2 : 4));
-        new (&data_[size_]) T(std::move(value));
-        for (size_t i = size_; i > index; --i)
-            std::swap(data_[i], data_[i - 1]);
+        if constexpr (IsTriviallyRelocatable<T>::value) {
+            __builtin_memmove(static_cast<void*>(data_ + index + 1), static_cast<const void*>(data_ + index),
+                              (size_ - index) * sizeof(T));
+            new (&data_[index]) T(std::move(value));
+        } else {
+            new (&data_[size_]) T(std::move(value));
+            for (size_t i = size_; i > index; --i)
+                std::swap(data_[i], data_[i - 1]);
+        }
         ++size_;
         return {};
     }
 
-    void remove(size_t index)
+    void remove(size_t index) { remove_range(index, 1); }
+
+    // Removes the `count` elements from `index` on, keeping the order.
+    void remove_range(size_t index, size_t count)
     {
-        KASSERT(index < size_);
-        for (size_t i = index; i + 1 < size_; ++i)
-            data_[i] = std::move(data_[i + 1]);
-        data_[--size_].~T();
+        KASSERT(index <= size_ && count <= size_ - index);
+        if (count == 0)
+            return;
+        if constexpr (IsTriviallyRelocatable<T>::value) {
+            for (size_t i = index; i < index + count; ++i)
+                data_[i].~T();
+            __builtin_memmove(static_cast<void*>(data_ + index), static_cast<const void*>(data_ + index + count),
+                              (size_ - index - count) * sizeof(T));
+            size_ -= count;
+        } else {
+            for (size_t i = index; i + count < size_; ++i)
+                data_[i] = std::move(data_[i + count]);
+            while (count--)
+                data_[--size_].~T();
+        }
     }
 
     T take_last()

@@ -73,19 +73,30 @@ void AddressSpace::unmap_pages(uint64_t start, uint64_t end)
         this);
 }
 
+size_t AddressSpace::first_ending_after(uint64_t address) const
+{
+    size_t low = 0, high = regions_.size();
+    while (low < high) {
+        size_t middle = low + (high - low) / 2;
+        if (regions_[middle].end <= address)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+
 bool AddressSpace::range_is_free(uint64_t start, uint64_t end) const
 {
-    for (const Region& region : regions_)
-        if (region.start < end && start < region.end)
-            return false;
-    return true;
+    size_t index = first_ending_after(start);
+    return index == regions_.size() || regions_[index].start >= end;
 }
 
 const Region* AddressSpace::region_at(uint64_t address) const
 {
-    for (const Region& region : regions_)
-        if (address >= region.start && address < region.end)
-            return &region;
+    size_t index = first_ending_after(address);
+    if (index < regions_.size() && regions_[index].start <= address)
+        return &regions_[index];
     return nullptr;
 }
 
@@ -96,10 +107,9 @@ Region* AddressSpace::mutable_region_at(uint64_t address)
 
 klib::ErrorOr<void> AddressSpace::add_region(const Region& region)
 {
-    size_t index = 0;
-    while (index < regions_.size() && regions_[index].start < region.start)
-        ++index;
-    return regions_.try_insert(index, region);
+    // Regions do not overlap, so the first one ending above the new start
+    // is the first one after it.
+    return regions_.try_insert(first_ending_after(region.start), region);
 }
 
 klib::ErrorOr<void> AddressSpace::map(const Region& region)
@@ -155,19 +165,57 @@ klib::ErrorOr<void> AddressSpace::unmap(uint64_t start, uint64_t size)
     if (!valid_range(start, size))
         return klib::ErrorCode::Invalid;
     uint64_t end = start + size;
-    for (const Region& region : regions_)
-        if (region.start < end && start < region.end && region.locked)
+    for (size_t i = first_ending_after(start); i < regions_.size() && regions_[i].start < end; ++i)
+        if (regions_[i].locked)
             return klib::ErrorCode::NotPermitted;
     TRY(split_at(start));
     TRY(split_at(end));
-    for (size_t i = 0; i < regions_.size();) {
-        if (regions_[i].start >= start && regions_[i].end <= end)
-            regions_.remove(i);
-        else
-            ++i;
-    }
+    // After the splits the regions inside [start, end) are one run.
+    size_t first = first_ending_after(start), last = first;
+    while (last < regions_.size() && regions_[last].end <= end)
+        ++last;
+    regions_.remove_range(first, last - first);
     unmap_pages(start, end);
     return {};
+}
+
+klib::ErrorOr<void> AddressSpace::replace(const Region& region)
+{
+    if (!valid_range(region.start, region.end - region.start))
+        return klib::ErrorCode::Invalid;
+    size_t index = first_ending_after(region.start);
+    bool inside_one = index < regions_.size() && regions_[index].start <= region.start
+        && region.end <= regions_[index].end && !regions_[index].locked && !regions_[index].grows_down;
+    if (!inside_one) {
+        TRY(unmap(region.start, region.end - region.start));
+        return map(region);
+    }
+    // The common case (ld-elf mapping segments over the range it reserved):
+    // the range lies in one region, which is reused, trimmed or split
+    // around the new one, so the list shifts at most twice rather than
+    // split, split, remove and insert.
+    TRY(regions_.try_reserve(regions_.size() + 2));
+    unmap_pages(region.start, region.end);
+    Region& old = regions_[index];
+    if (old.start == region.start && old.end == region.end) {
+        old = region;
+        return {};
+    }
+    if (old.start == region.start) {
+        if (old.kind == RegionKind::File)
+            old.file_offset += region.end - old.start;
+        old.start = region.end;
+        return regions_.try_insert(index, region);
+    }
+    if (old.end != region.end) {
+        Region upper = old;
+        upper.start = region.end;
+        if (upper.kind == RegionKind::File)
+            upper.file_offset += region.end - old.start;
+        TRY(regions_.try_insert(index + 1, upper));
+    }
+    regions_[index].end = region.start;
+    return regions_.try_insert(index + 1, region);
 }
 
 klib::ErrorOr<void> AddressSpace::protect(uint64_t start, uint64_t size, uint8_t protection)
@@ -223,41 +271,49 @@ klib::ErrorOr<uint64_t> AddressSpace::find_free(uint64_t size, uint64_t below) c
     return klib::ErrorCode::NoMemory;
 }
 
-klib::ErrorOr<bool> AddressSpace::lend_file_page(const Region& region, uint64_t page)
+size_t AddressSpace::lend_pages(const Region& region, uint64_t start, uint64_t end)
 {
-    auto lent = region.file->share_page(region.file_offset + (page - region.start));
-    if (!lent)
-        return false;
-    // The file's own page, with the mapping's reference already taken:
-    // read-only, so the first write copies it (break_copy_on_write sees
-    // the file's reference too).
-    auto mapped = table_.map(page, *lent, map_flags_for(region.protection) & ~arch::kMapWrite);
-    if (mapped.is_error()) {
-        unref_frame(*lent);
-        return mapped.release_error();
+    // The file's own frames, read-only, with the mapping's references
+    // already taken: the first write copies (break_copy_on_write sees the
+    // file's reference too).
+    uint32_t flags = map_flags_for(region.protection) & ~arch::kMapWrite;
+    size_t mapped = 0;
+    for (uint64_t run = start; run < end;) {
+        size_t count = static_cast<size_t>(klib::min<uint64_t>((end - run) / kPageSize, kLendRun));
+        uint64_t absent = table_.absent_pages(run, count);
+        PhysAddr frames[kLendRun];
+        if (absent && region.file->share_pages(region.file_offset + (run - region.start), count, absent, frames)) {
+            auto result = table_.map_run(run, count, frames, flags);
+            for (size_t i = 0; i < count; ++i) {
+                if (frames[i])
+                    unref_frame(frames[i]); // not mapped: present already, or no page table
+                else if (absent & (1ull << i))
+                    ++mapped;
+            }
+            if (result.is_error())
+                break; // out of memory for page tables: a later fault will tell
+        }
+        run += count * kPageSize;
     }
-    return true;
+    return mapped;
 }
 
 void AddressSpace::lend_pages_around(const Region& region, uint64_t page)
 {
     uint64_t around = klib::max(region.start, klib::align_down(page, kFaultAroundBytes));
     uint64_t around_end = klib::min(region.end, klib::align_down(page, kFaultAroundBytes) + kFaultAroundBytes);
-    for (uint64_t other = around; other < around_end; other += kPageSize) {
-        if (table_.translate(other))
-            continue;
-        if (lend_file_page(region, other).is_error())
-            break; // out of memory for page tables: a later fault will tell
-    }
+    lend_pages(region, around, around_end);
 }
 
 void AddressSpace::map_lent_pages_around(uint64_t address)
 {
     uint64_t around = klib::align_down(address, kFaultAroundBytes);
-    for (const Region& region : regions_)
-        if (region.kind == RegionKind::File && !region.shared && !(region.protection & kProtWrite)
-            && region.start < around + kFaultAroundBytes && around < region.end)
+    for (size_t i = first_ending_after(around); i < regions_.size() && regions_[i].start < around + kFaultAroundBytes;
+         ++i) {
+        const Region& region = regions_[i];
+        if (region.kind == RegionKind::File && !region.shared && !(region.protection & kProtWrite))
             lend_pages_around(region, klib::max(region.start, around));
+    }
 }
 
 klib::ErrorOr<void> AddressSpace::fill_page(const Region& region, uint64_t page, bool for_write)
@@ -268,7 +324,7 @@ klib::ErrorOr<void> AddressSpace::fill_page(const Region& region, uint64_t page,
     // nearly always written soon (relocations, .data), and a read-only
     // loan would cost a second fault then.
     if (region.kind == RegionKind::File && !region.shared && !for_write && !(region.protection & kProtWrite)
-        && TRY(lend_file_page(region, page))) {
+        && lend_pages(region, page, page + kPageSize)) {
         // Fault-around: the file's pages next to this one are mapped too
         // (a page-table entry each, nothing copied), since code and data
         // are read in runs; each fault saved is a trip through the kernel.
@@ -368,16 +424,35 @@ klib::ErrorOr<void> AddressSpace::handle_fault(uint64_t address, FaultAccess acc
 
 klib::ErrorOr<void> AddressSpace::populate(uint64_t start, uint64_t end, bool for_write)
 {
-    for (uint64_t page = klib::align_down(start, kPageSize); page < end; page += kPageSize) {
+    uint64_t page = klib::align_down(start, kPageSize);
+    while (page < end) {
         const Region* region = region_at(page);
         if (!region)
             return klib::ErrorCode::Fault;
-        auto translation = table_.translate(page);
-        if (!translation)
-            TRY(fill_page(*region, page, for_write));
-        else if (for_write && region->kind != RegionKind::Frames && !(translation->flags & arch::kMapWrite)
-                 && frame_for(translation->phys)->ref_count > 1 && !region->shared)
-            TRY(break_copy_on_write(*region, page, translation->phys));
+        uint64_t stop = klib::min(end, region->end);
+        // A read-only file region takes the file's pages in runs; the
+        // loop below then fills only what the file does not lend (holes).
+        if (!for_write && region->kind == RegionKind::File && !region->shared && !(region->protection & kProtWrite))
+            lend_pages(*region, page, stop);
+        if (!for_write) {
+            // Only the missing pages, found a run at a time.
+            while (page < stop) {
+                size_t count = static_cast<size_t>(klib::min<uint64_t>((stop - page) / kPageSize, 64));
+                uint64_t absent = table_.absent_pages(page, count);
+                for (; absent; absent &= absent - 1)
+                    TRY(fill_page(*region, page + __builtin_ctzll(absent) * kPageSize, false));
+                page += count * kPageSize;
+            }
+            continue;
+        }
+        for (; page < stop; page += kPageSize) {
+            auto translation = table_.translate(page);
+            if (!translation)
+                TRY(fill_page(*region, page, for_write));
+            else if (region->kind != RegionKind::Frames && !(translation->flags & arch::kMapWrite)
+                     && frame_for(translation->phys)->ref_count > 1 && !region->shared)
+                TRY(break_copy_on_write(*region, page, translation->phys));
+        }
     }
     return {};
 }

@@ -30,6 +30,10 @@ enum class RegionKind : uint8_t {
 };
 
 struct Region {
+    // Holds no pointer into itself (the RefPtr is a plain pointer): the
+    // region list shifts regions with memmove.
+    using TriviallyRelocatable = void;
+
     uint64_t start { 0 };
     uint64_t end { 0 };
     uint8_t protection { 0 };
@@ -80,6 +84,10 @@ public:
     // Fixed frames, mapped now, each gaining a reference.
     klib::ErrorOr<void> map_frames(uint64_t start, klib::Span<const PhysAddr> frames, uint8_t protection,
                                    RegionKind kind, const char* name, bool locked);
+    // A region in place of whatever [region.start, region.end) held
+    // (mmap's MAP_FIXED): unmap, then map, in one step that leaves the
+    // list as it was if it fails. NotPermitted if any of it is locked.
+    klib::ErrorOr<void> replace(const Region&);
     // Removes [start, start + size), splitting regions at the edges.
     // NotPermitted if any of it is locked.
     klib::ErrorOr<void> unmap(uint64_t start, uint64_t size);
@@ -123,13 +131,20 @@ public:
 private:
     explicit AddressSpace(arch::PageTable table);
     klib::ErrorOr<void> add_region(const Region&);
+    // The index of the first region ending above `address` (the one
+    // holding it, or the next one up): a binary search, as the list is
+    // sorted and its regions do not overlap.
+    size_t first_ending_after(uint64_t address) const;
     klib::ErrorOr<void> split_at(uint64_t address);
     void unmap_pages(uint64_t start, uint64_t end);
     // Backs `page` with a frame. A page about to be written gets its own
     // frame; otherwise a file region may map the file's page read-only.
     klib::ErrorOr<void> fill_page(const Region&, uint64_t page, bool for_write);
-    // Maps the file's own page for `page` of a file region, if it lends it.
-    klib::ErrorOr<bool> lend_file_page(const Region&, uint64_t page);
+    // Maps, read-only, the file's own frames for the pages of [start, end)
+    // (in a file region) that are not mapped yet and that the file lends;
+    // returns how many it mapped.
+    size_t lend_pages(const Region&, uint64_t start, uint64_t end);
+    static constexpr size_t kLendRun = 32; // pages per trip to the file
     // Lends the region's pages in the fault-around window holding `page`.
     void lend_pages_around(const Region&, uint64_t page);
     static constexpr uint64_t kFaultAroundBytes = 64 * 1024;

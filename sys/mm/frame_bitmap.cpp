@@ -34,7 +34,8 @@ klib::Optional<size_t> FrameBitmap::allocate(size_t count, size_t alignment)
     if (count == 0 || count > free_)
         return {};
     klib::Optional<size_t> first;
-    if (count == 1 && alignment == 1)
+    bool single = count == 1 && alignment == 1;
+    if (single)
         first = bits_.find_first(false, hint_);
     else
         first = bits_.find_clear_run(count, alignment, hint_);
@@ -42,7 +43,11 @@ klib::Optional<size_t> FrameBitmap::allocate(size_t count, size_t alignment)
         return {};
     bits_.set_range(*first, count, true);
     free_ -= count;
-    if (*first == hint_)
+    // A single frame is the first free one at or after the hint, so every
+    // frame before it is taken too: the next search starts past it rather
+    // than walking the same taken stretch again. (A run may have skipped
+    // free frames too few or misaligned for it.)
+    if (single || *first == hint_)
         hint_ = *first + count;
     return first;
 }

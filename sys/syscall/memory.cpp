@@ -1,6 +1,7 @@
 // mmap, munmap, mprotect, getrandom.
 #include "arch/x86_64/cpu/random.h"
 #include "arch/x86_64/mm/layout.h"
+#include "exec/user_layout.h"
 #include "kernel/log.h"
 #include "lib/math.h"
 #include "mm/physical_memory.h"
@@ -16,11 +17,7 @@ namespace sys {
 
 namespace {
 constexpr int kProtRead = 1, kProtWrite = 2, kProtExec = 4;
-constexpr int kMapShared = 0x01, kMapPrivate = 0x02, kMapFixed = 0x10, kMapAnonymous = 0x20;
-// Where mmap places mappings when the caller lets it choose: below the TLS
-// block and the stack.
-constexpr uint64_t kMmapCeiling = 0x00007f0000000000ull;
-
+constexpr int kMapShared = 0x01, kMapPrivate = 0x02, kMapFixed = 0x10, kMapAnonymous = 0x20, kMapPopulate = 0x8000;
 uint8_t protection_of(int protection)
 {
     uint8_t result = 0;
@@ -45,7 +42,7 @@ klib::ErrorOr<uint64_t> mmap(uint64_t address, uint64_t length, int protection, 
     mm::AddressSpace& space = proc::current_process()->address_space();
     bool shared = flags & kMapShared;
     if (length == 0 || (protection & ~(kProtRead | kProtWrite | kProtExec)) || shared == bool(flags & kMapPrivate)
-        || (flags & ~(kMapShared | kMapPrivate | kMapFixed | kMapAnonymous)) || offset < 0
+        || (flags & ~(kMapShared | kMapPrivate | kMapFixed | kMapAnonymous | kMapPopulate)) || offset < 0
         || !klib::is_aligned(static_cast<uint64_t>(offset), mm::kPageSize))
         return klib::ErrorCode::Invalid;
     klib::RefPtr<mm::MappedFile> file;
@@ -74,21 +71,27 @@ klib::ErrorOr<uint64_t> mmap(uint64_t address, uint64_t length, int protection, 
     if (flags & kMapFixed) {
         if (!klib::is_aligned(address, mm::kPageSize))
             return klib::ErrorCode::Invalid;
-        // MAP_FIXED replaces what was there, except the window.
-        auto removed = space.unmap(address, size);
-        if (removed.is_error()) {
-            log_refusal("mmap", address, size, removed.error());
-            return removed.release_error();
-        }
     } else {
-        address = TRY(space.find_free(size, kMmapCeiling));
+        address = TRY(space.find_free(size, exec::layout::kMmapCeiling));
     }
     mm::Region region = mm::Region::make(address, address + size, protection_of(protection),
                                          file ? mm::RegionKind::File : mm::RegionKind::Anonymous, file ? "file" : "mmap");
     region.shared = shared;
     region.file = file;
     region.file_offset = static_cast<uint64_t>(offset);
-    TRY(space.map(region));
+    if (flags & kMapFixed) {
+        // MAP_FIXED replaces what was there, except the window.
+        auto replaced = space.replace(region);
+        if (replaced.is_error()) {
+            log_refusal("mmap", address, size, replaced.error());
+            return replaced.release_error();
+        }
+    } else {
+        TRY(space.map(region));
+    }
+    // A hint: what cannot be had now (memory) is faulted in later.
+    if (flags & kMapPopulate)
+        (void)space.populate(address, address + size, false);
     return address;
 }
 

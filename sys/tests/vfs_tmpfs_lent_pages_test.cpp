@@ -44,6 +44,37 @@ TEST_F(VfsTmpfsLentPages, HolesAreNotLent)
     host_file_pages::unmap(*last);
 }
 
+TEST_F(VfsTmpfsLentPages, ARunLendsWhatIsWantedAndThere)
+{
+    // Pages 1, 3 and 4 exist; page 0 and 2 are holes; 5 and on are past the end.
+    auto description = open("/run", BANOS_O_RDWR | BANOS_O_CREAT);
+    for (int page : { 1, 3, 4 }) {
+        ASSERT_EQ(error_of(description->seek(page * 4096, BANOS_SEEK_SET)), kOk);
+        write_text(*description, page == 1 ? "1" : page == 3 ? "3" : "4");
+    }
+    auto file = inode("/run");
+    uint64_t frames[8];
+    size_t pages_before = host_file_pages::live_pages();
+    // Every page asked for but page 3.
+    EXPECT_EQ(file->share_page_frames(0, 8, ~0ull & ~(1ull << 3), frames), 2u);
+    EXPECT_EQ(frames[0], 0u) << "a hole";
+    ASSERT_NE(frames[1], 0u);
+    EXPECT_EQ(host_file_pages::page_at(frames[1])[0], '1');
+    EXPECT_EQ(frames[2], 0u) << "a hole";
+    EXPECT_EQ(frames[3], 0u) << "not wanted";
+    ASSERT_NE(frames[4], 0u);
+    EXPECT_EQ(host_file_pages::page_at(frames[4])[0], '4');
+    for (int i = 5; i < 8; ++i)
+        EXPECT_EQ(frames[i], 0u) << "past the end";
+    // A run starting past the end lends nothing and clears every slot.
+    uint64_t beyond[2] = { 1, 1 };
+    EXPECT_EQ(file->share_page_frames(9, 2, ~0ull, beyond), 0u);
+    EXPECT_EQ(beyond[0] | beyond[1], 0u);
+    host_file_pages::unmap(frames[1]);
+    host_file_pages::unmap(frames[4]);
+    EXPECT_EQ(host_file_pages::live_pages(), pages_before) << "each lent page had its own reference";
+}
+
 TEST_F(VfsTmpfsLentPages, ALentPageOutlivesTruncateAndUnlink)
 {
     write_file("/t", std::string(8192, 'x'));

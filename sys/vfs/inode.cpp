@@ -131,6 +131,21 @@ ErrorOr<size_t> Inode::write(uint64_t, IoBuffer&, size_t)
 
 ErrorOr<void> Inode::truncate(uint64_t) { return is_directory() ? ErrorCode::IsDirectory : ErrorCode::Invalid; }
 
+size_t Inode::share_page_frames(uint64_t, size_t count, uint64_t, uint64_t* frames)
+{
+    for (size_t i = 0; i < count; ++i)
+        frames[i] = 0;
+    return 0;
+}
+
+klib::Optional<uint64_t> Inode::share_page_frame(uint64_t index)
+{
+    uint64_t frame;
+    if (share_page_frames(index, 1, 1, &frame) == 0)
+        return {};
+    return frame;
+}
+
 ErrorOr<klib::OwnPtr<File>> Inode::open(uint32_t)
 {
     if (!is_regular() && !is_directory())

@@ -104,11 +104,16 @@ public:
     virtual klib::ErrorOr<size_t> read(uint64_t offset, IoBuffer&, size_t count);
     virtual klib::ErrorOr<size_t> write(uint64_t offset, IoBuffer&, size_t count);
     virtual klib::ErrorOr<void> truncate(uint64_t size);
-    // The physical frame holding the file's page `index` (bytes from
-    // index * 4096), with a reference taken for a mapping, when the file
-    // system keeps data in mm file pages (mm/file_pages.h) and that page
-    // exists; a mapping shows it read-only. Empty: the mapping copies.
-    virtual klib::Optional<uint64_t> share_page_frame(uint64_t) { return {}; }
+    // The physical frames holding the file's pages first .. first + count - 1
+    // (page i holds bytes from i * 4096; count <= 64) that `wanted` asks for
+    // (bit i for page first + i), each with a reference taken for a
+    // mapping, when the file system keeps data in mm file pages
+    // (mm/file_pages.h): frames[i] gets the frame, or 0 where the page does
+    // not exist (a hole, past the end) or nothing is lent. A mapping shows
+    // the frames read-only; where it got 0 it copies. Returns how many.
+    virtual size_t share_page_frames(uint64_t first, size_t count, uint64_t wanted, uint64_t* frames);
+    // share_page_frames for one page.
+    klib::Optional<uint64_t> share_page_frame(uint64_t index);
 
     // The behaviour behind an open file description. The default serves
     // regular files and directories from this inode; device nodes and

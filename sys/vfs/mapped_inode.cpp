@@ -22,11 +22,11 @@ public:
         return {};
     }
 
-    klib::Optional<uint64_t> share_page(uint64_t offset) override
+    size_t share_pages(uint64_t offset, size_t count, uint64_t wanted, uint64_t* frames) override
     {
         if (offset % kPageSize)
-            return {};
-        return inode_->share_page_frame(offset / kPageSize);
+            wanted = 0; // a page of the mapping straddles two of the file's
+        return inode_->share_page_frames(offset / kPageSize, count, wanted, frames);
     }
 
 private:

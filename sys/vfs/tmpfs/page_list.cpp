@@ -30,6 +30,25 @@ unsigned char* PageList::find(uint64_t index) const
     return nullptr;
 }
 
+size_t PageList::share_run(uint64_t first, size_t count, uint64_t wanted, uint64_t* frames, size_t total) const
+{
+    size_t lent = 0;
+    // One search, then the sorted entries in step with the pages.
+    size_t position = lower_bound(first);
+    for (size_t i = 0; i < total; ++i) {
+        frames[i] = 0;
+        if (i >= count || !(wanted & (1ull << i)))
+            continue;
+        while (position < entries_.size() && entries_[position].index < first + i)
+            ++position;
+        if (position < entries_.size() && entries_[position].index == first + i) {
+            frames[i] = mm::share_file_page(entries_[position].page);
+            ++lent;
+        }
+    }
+    return lent;
+}
+
 klib::ErrorOr<unsigned char*> PageList::find_or_create(uint64_t index, bool* created)
 {
     *created = false;

@@ -23,6 +23,10 @@ public:
     unsigned char* find(uint64_t index) const;
     // The page, allocated (zeroed) if missing; *created tells which.
     klib::ErrorOr<unsigned char*> find_or_create(uint64_t index, bool* created);
+    // For each page first .. first + count - 1 that `wanted` marks (bit i),
+    // frames[i] = its frame with a new reference (mm::share_file_page), or
+    // 0 for a hole; frames[count .. total) = 0. Returns how many it lent.
+    size_t share_run(uint64_t first, size_t count, uint64_t wanted, uint64_t* frames, size_t total) const;
     // Frees every page at or after first_index; returns how many.
     size_t remove_from(uint64_t first_index);
 

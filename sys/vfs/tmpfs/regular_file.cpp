@@ -115,16 +115,12 @@ ErrorOr<size_t> RegularFile::write(uint64_t offset, IoBuffer& buffer, size_t cou
     return done;
 }
 
-klib::Optional<uint64_t> RegularFile::share_page_frame(uint64_t index)
+size_t RegularFile::share_page_frames(uint64_t first, size_t count, uint64_t wanted, uint64_t* frames)
 {
     klib::SpinlockGuard guard(data_lock_);
     // Past the end the mapping shows zeros of its own (a hole, too).
-    if (index >= klib::div_round_up(size_, kPageSize))
-        return {};
-    unsigned char* page = pages_.find(index);
-    if (!page)
-        return {};
-    return mm::share_file_page(page);
+    uint64_t pages = klib::div_round_up(size_, kPageSize);
+    return pages_.share_run(first, first < pages ? klib::min<uint64_t>(count, pages - first) : 0, wanted, frames, count);
 }
 
 ErrorOr<void> RegularFile::truncate(uint64_t new_size)

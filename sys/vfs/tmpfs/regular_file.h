@@ -19,7 +19,7 @@ public:
     klib::ErrorOr<size_t> read(uint64_t offset, IoBuffer&, size_t count) override;
     klib::ErrorOr<size_t> write(uint64_t offset, IoBuffer&, size_t count) override;
     klib::ErrorOr<void> truncate(uint64_t size) override;
-    klib::Optional<uint64_t> share_page_frame(uint64_t index) override;
+    size_t share_page_frames(uint64_t first, size_t count, uint64_t wanted, uint64_t* frames) override;
 
 private:
     RegularFile(klib::RefPtr<TmpfsFileSystem> fs, uint32_t permissions, Owner owner)

@@ -33,6 +33,40 @@ inline void copy(void* destination, const void* source, size_t count)
                  : "memory");
 }
 
+// copy for a destination above an overlapping source (memmove): 32 bytes
+// per trip from the top down, then single words, then the bytes left at
+// the bottom. Each block is loaded whole before any of it is stored.
+inline void copy_backward(void* destination, const void* source, size_t count)
+{
+    auto* d = static_cast<unsigned char*>(destination);
+    auto* s = static_cast<const unsigned char*>(source);
+    size_t bytes = count % 8, words = (count / 8) % 4, block_bytes = count / 32 * 32;
+    if (block_bytes)
+        asm volatile("1:\n\t"
+                     "movq -32(%%rsi,%%rcx), %%r8\n\tmovq -24(%%rsi,%%rcx), %%r9\n\t"
+                     "movq -16(%%rsi,%%rcx), %%r10\n\tmovq -8(%%rsi,%%rcx), %%r11\n\t"
+                     "movq %%r8, -32(%%rdi,%%rcx)\n\tmovq %%r9, -24(%%rdi,%%rcx)\n\t"
+                     "movq %%r10, -16(%%rdi,%%rcx)\n\tmovq %%r11, -8(%%rdi,%%rcx)\n\t"
+                     "subq $32, %%rcx\n\tjnz 1b"
+                     : "+c"(block_bytes)
+                     : "D"(d + bytes + words * 8), "S"(s + bytes + words * 8)
+                     : "r8", "r9", "r10", "r11", "memory", "cc");
+    if (words)
+        asm volatile("1:\n\t"
+                     "movq -8(%%rsi,%%rcx,8), %%r8\n\tmovq %%r8, -8(%%rdi,%%rcx,8)\n\t"
+                     "decq %%rcx\n\tjnz 1b"
+                     : "+c"(words)
+                     : "D"(d + bytes), "S"(s + bytes)
+                     : "r8", "memory", "cc");
+    if (bytes)
+        asm volatile("1:\n\t"
+                     "movb -1(%%rsi,%%rcx), %%r8b\n\tmovb %%r8b, -1(%%rdi,%%rcx)\n\t"
+                     "decq %%rcx\n\tjnz 1b"
+                     : "+c"(bytes)
+                     : "D"(d), "S"(s)
+                     : "r8", "memory", "cc");
+}
+
 inline void fill(void* destination, int value, size_t count)
 {
     uint64_t pattern = 0x0101010101010101ull * static_cast<unsigned char>(value);

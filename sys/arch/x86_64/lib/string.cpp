@@ -18,9 +18,7 @@ void* memmove(void* destination, const void* source, size_t count)
     if (d <= s || d >= s + count)
         return memcpy(destination, source, count);
     // Overlapping with the destination above: copy backwards.
-    d += count - 1;
-    s += count - 1;
-    asm volatile("std\n\trep movsb\n\tcld" : "+D"(d), "+S"(s), "+c"(count) : : "memory");
+    block_ops::copy_backward(d, s, count);
     return destination;
 }
 

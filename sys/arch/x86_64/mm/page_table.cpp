@@ -220,6 +220,65 @@ klib::ErrorOr<void> PageTable::protect(uint64_t virt, uint32_t flags)
     return {};
 }
 
+const uint64_t* PageTable::leaf_table(uint64_t virt, bool* huge) const
+{
+    *huge = false;
+    const uint64_t* table = table_at(root_);
+    for (unsigned level = 4; level > 1; --level) {
+        uint64_t entry = table[index_at(virt, level)];
+        if (!(entry & kPresent))
+            return nullptr;
+        if (entry & kHuge) {
+            *huge = true;
+            return nullptr;
+        }
+        table = table_at(entry & kAddressMask);
+    }
+    return table;
+}
+
+uint64_t PageTable::absent_pages(uint64_t virt, size_t count) const
+{
+    KASSERT(count <= 64 && klib::is_aligned(virt, layout::kPageSize) && layout::is_canonical(virt));
+    constexpr uint64_t kTableSpan = layout::kPageSize * kEntries;
+    uint64_t absent = 0, table_base = 1; // no table looked up yet (bases are aligned)
+    const uint64_t* table = nullptr;
+    bool huge = false;
+    for (size_t i = 0; i < count; ++i) {
+        uint64_t page = virt + i * layout::kPageSize;
+        if (klib::align_down(page, kTableSpan) != table_base) {
+            table_base = klib::align_down(page, kTableSpan);
+            table = leaf_table(page, &huge);
+        }
+        if (!huge && (!table || !(table[index_at(page, 1)] & kPresent)))
+            absent |= 1ull << i;
+    }
+    return absent;
+}
+
+klib::ErrorOr<void> PageTable::map_run(uint64_t virt, size_t count, PhysAddr* frames, uint32_t flags)
+{
+    KASSERT(count <= 64 && klib::is_aligned(virt, layout::kPageSize));
+    constexpr uint64_t kTableSpan = layout::kPageSize * kEntries;
+    uint64_t bits = leaf_bits(flags), table_base = 1;
+    uint64_t* table = nullptr;
+    for (size_t i = 0; i < count; ++i) {
+        if (!frames[i])
+            continue;
+        uint64_t page = virt + i * layout::kPageSize;
+        if (klib::align_down(page, kTableSpan) != table_base) {
+            table = TRY(walk_to_leaf_table(page, 1, true, flags & kMapUser));
+            table_base = klib::align_down(page, kTableSpan);
+        }
+        uint64_t& entry = table[index_at(page, 1)];
+        if (entry & kPresent)
+            continue;
+        entry = frames[i] | bits;
+        frames[i] = 0;
+    }
+    return {};
+}
+
 klib::Optional<Translation> PageTable::translate(uint64_t virt) const
 {
     if (!layout::is_canonical(virt))

@@ -1,4 +1,5 @@
 #pragma once
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arch/x86_64/mm/phys.h"
@@ -59,6 +60,15 @@ public:
     klib::Optional<PhysAddr> unmap(uint64_t virt);
     klib::ErrorOr<void> protect(uint64_t virt, uint32_t flags);
     klib::Optional<Translation> translate(uint64_t virt) const;
+    // Runs of up to 64 pages from `virt`, walking the upper levels once per
+    // 2 MiB rather than once per page (fault-around, populate):
+    // bit i set when page virt + i * 4 KiB is not mapped.
+    uint64_t absent_pages(uint64_t virt, size_t count) const;
+    // Maps frames[i] at virt + i * 4 KiB for every nonzero frames[i] whose
+    // page is not mapped yet, and zeroes frames[i] for each page it mapped:
+    // what stays nonzero was not used. Fails (NoMemory) only for lack of a
+    // page table; the pages before stay mapped.
+    klib::ErrorOr<void> map_run(uint64_t virt, size_t count, PhysAddr* frames, uint32_t flags);
 
     // Creates every intermediate table [start, end) needs, without mapping
     // anything, so later mappings there never allocate page tables.
@@ -72,6 +82,9 @@ public:
 private:
     explicit PageTable(PhysAddr root, bool owns_user_half) : root_(root), owns_user_half_(owns_user_half) {}
     klib::ErrorOr<uint64_t*> walk_to_leaf_table(uint64_t virt, unsigned leaf_level, bool create, bool user);
+    // The level-1 table holding virt's entry; null if an upper level is
+    // absent, and `huge` set if a large page maps it.
+    const uint64_t* leaf_table(uint64_t virt, bool* huge) const;
     void invalidate(uint64_t virt) const;
 
     PhysAddr root_;
