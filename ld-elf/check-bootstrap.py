@@ -4,6 +4,10 @@ anything could relocate it, so it must have no dynamic relocations at all
 (no DT_RELA/DT_REL/DT_RELR/DT_JMPREL entries with a size, no TEXTREL), no
 PT_INTERP, and an entry point. Fails naming what breaks the rule.
 
+Also checked, for start-up speed: ld-elf's .data and .bss share one page
+(every dynamically linked program's start copies that page; a second one
+is another fault and another frame).
+
   check-bootstrap.py LD_ELF_FILE
 """
 import struct
@@ -27,8 +31,12 @@ def main():
         problems.append("not ET_DYN")
     if e_entry == 0:
         problems.append("no entry point")
+    data_pages = None
     for i in range(e_phnum):
-        p_type, _, p_offset, _, _, p_filesz = struct.unpack_from("<IIQQQQ", data, e_phoff + i * e_phentsize)
+        p_type, p_flags, p_offset, p_vaddr, _, p_filesz, p_memsz = struct.unpack_from("<IIQQQQQ", data,
+                                                                                      e_phoff + i * e_phentsize)
+        if p_type == 1 and p_flags & 2 and p_filesz and data_pages is None:
+            data_pages = ((p_vaddr + p_memsz - 1) >> 12) - (p_vaddr >> 12) + 1
         if p_type == 3:
             problems.append("it has a PT_INTERP")
         if p_type != 2:
@@ -44,6 +52,10 @@ def main():
               + "; ".join(problems), file=sys.stderr)
         print("check-bootstrap: look for initialized data holding addresses (pointer tables, vtables, "
               "function pointers in statics) and make them code or offsets", file=sys.stderr)
+        sys.exit(1)
+    if data_pages and data_pages > 1:
+        print(f"check-bootstrap: {path}: ld-elf's .data and .bss span {data_pages} pages; keep them in one "
+              "(shrink the statics, e.g. the first allocation chunk in src/system.cpp)", file=sys.stderr)
         sys.exit(1)
 
 

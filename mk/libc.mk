@@ -112,7 +112,7 @@ $(BUILD)/user/abi$(1)/libc.so.$(1): $$(LIBC_SHARED_OBJS_$(1)) $(BUILD)/user/abi$
 	@echo "  LINK    $$@"
 	@$(CXX) -shared -nostdlib -Wl,--hash-style=both -Wl,-soname,libc.so.$(1) -Wl,-Bsymbolic-functions \
 	    -Wl,-T,$(BUILD)/user/abi$(1)/shared.ld -Wl,-z,max-page-size=4096 -Wl,-z,common-page-size=4096 \
-	    -Wl,-z,noexecstack -Wl,--build-id \
+	    -Wl,-z,noexecstack -Wl,--build-id -Wl,-z,pack-relative-relocs \
 	    $(BUILD)/user/abi$(1)/window.o $$(LIBC_SHARED_OBJS_$(1)) -lgcc -o $$@
 
 $(BUILD)/user/abi$(1)/obj/%.cpp.o: %.cpp $(BANOS_CC) $$(LIBC_FLAGS_$(1)) | $$(LIBC_GENERATED_$(1)) $(LIBC_ABI_COPIES) $(DEPS_STAMP)

@@ -55,6 +55,10 @@ uint32_t find_sysv(const SymbolTable& table, const HashedName& name)
     const uint32_t* bucket = table.sysv + 2;
     const uint32_t* chain = bucket + buckets;
     uint32_t count = table.sysv[1];
+    if (!name.sysv_known) {
+        name.sysv = sysv_hash(name.name);
+        name.sysv_known = true;
+    }
     for (uint32_t index = bucket[name.sysv % buckets], steps = 0; index != 0 && index < count && steps < count;
          index = chain[index], ++steps)
         if (defines(table, index, name.name))
@@ -84,7 +88,7 @@ uint32_t gnu_hash(const char* name)
     return hash;
 }
 
-HashedName hash_name(const char* name) { return { name, gnu_hash(name), sysv_hash(name) }; }
+HashedName hash_name(const char* name) { return { name, gnu_hash(name), 0, false }; }
 
 uint32_t find_symbol(const SymbolTable& table, const HashedName& name)
 {

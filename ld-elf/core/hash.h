@@ -21,11 +21,14 @@ struct SymbolTable {
     const uint32_t* gnu;
 };
 
-// Both hashes of one name, computed once per lookup.
+// A name with its GNU hash, computed once per lookup. Its System V hash
+// is computed only if an object without DT_GNU_HASH is searched (rare:
+// every banos object has both tables), then kept.
 struct HashedName {
     const char* name;
     uint32_t gnu;
-    uint32_t sysv;
+    mutable uint32_t sysv;
+    mutable bool sysv_known;
 };
 HashedName hash_name(const char* name);
 

@@ -52,6 +52,23 @@ uint64_t relocation_value(Relocation kind, const RelocationInput& in)
     }
 }
 
+void apply_relr(uint64_t base, const uint64_t* entries, size_t count)
+{
+    uint64_t* where = nullptr;
+    for (size_t i = 0; i < count; ++i) {
+        uint64_t entry = entries[i];
+        if ((entry & 1) == 0) {
+            where = reinterpret_cast<uint64_t*>(base + entry);
+            *where++ += base;
+        } else if (where) {
+            for (unsigned bit = 0; (entry >>= 1) != 0; ++bit)
+                if (entry & 1)
+                    where[bit] += base;
+            where += 63;
+        }
+    }
+}
+
 uint64_t static_tls_offset(uint64_t used, uint64_t size, uint64_t align)
 {
     if (align < 1)

@@ -3,6 +3,7 @@
 // placement of static TLS blocks (TLS variant II). Pure functions: ld-elf
 // does the lookups and the stores, the host unit tests check the numbers.
 #pragma once
+#include <stddef.h>
 #include <stdint.h>
 
 namespace ldelf {
@@ -33,6 +34,12 @@ struct RelocationInput {
 
 // The 64-bit value to store (None, Copy and Unsupported give 0).
 uint64_t relocation_value(Relocation, const RelocationInput&);
+
+// DT_RELR, the packed R_X86_64_RELATIVE relocations (gABI): adds `base`
+// to every word they name. An even entry is an offset from `base`: that
+// word, and the cursor moves after it; an odd one is a bitmap of the 63
+// words from the cursor on (bit 1 the first), and the cursor moves 63 on.
+void apply_relr(uint64_t base, const uint64_t* entries, size_t count);
 
 // Static TLS, variant II: blocks lie below the thread pointer; a block of
 // `size` bytes aligned to `align` placed after the ones that end `used`

@@ -106,8 +106,7 @@ bool apply(Object& object, const elf::Rela& rela, const Scope* local, Message& e
         error << object.path << ": initial-exec TLS in an object whose TLS is dynamically allocated";
         return false;
     }
-    uint64_t value = relocation_value(kind, input);
-    memcpy(reinterpret_cast<void*>(object.base + rela.offset), &value, sizeof(value));
+    store_word(object.base + rela.offset, relocation_value(kind, input));
     return true;
 }
 
@@ -116,31 +115,20 @@ bool apply_table(Object& object, uint64_t table, uint64_t size, const Scope* loc
     if (!table)
         return true;
     auto* entries = reinterpret_cast<const elf::Rela*>(object.base + table);
-    for (uint64_t i = 0; i < size / sizeof(elf::Rela); ++i)
-        if (!apply(object, entries[i], local, error))
+    for (uint64_t i = 0; i < size / sizeof(elf::Rela); ++i) {
+        const elf::Rela& rela = entries[i];
+        // Most of a table (where the linker packed none into DT_RELR): no
+        // symbol, no lookup, one store.
+        if (elf::relocation_type(rela.info) == elf::kRelocationRelative) {
+            store_word(object.base + rela.offset, object.base + static_cast<uint64_t>(rela.addend));
+            continue;
+        }
+        if (!apply(object, rela, local, error))
             return false;
+    }
     return true;
 }
 
-// DT_RELR: an even entry relocates one word and moves the cursor after it;
-// an odd one is a bitmap of the 63 words from the cursor on.
-void apply_relr(Object& object, uint64_t table, uint64_t size)
-{
-    auto* entries = reinterpret_cast<const uint64_t*>(object.base + table);
-    uint64_t* where = nullptr;
-    for (uint64_t i = 0; i < size / 8; ++i) {
-        uint64_t entry = entries[i];
-        if ((entry & 1) == 0) {
-            where = reinterpret_cast<uint64_t*>(object.base + entry);
-            *where++ += object.base;
-        } else if (where) {
-            for (unsigned bit = 0; (entry >>= 1) != 0; ++bit)
-                if (entry & 1)
-                    where[bit] += object.base;
-            where += 63;
-        }
-    }
-}
 } // namespace
 
 bool relocate(Object& object, const Scope* local, Message& error)
@@ -150,7 +138,8 @@ bool relocate(Object& object, const Scope* local, Message& error)
     bool found;
     uint64_t relr = dynamic_value(object, elf::kDynamicRelr, &found);
     if (found)
-        apply_relr(object, relr, dynamic_value(object, elf::kDynamicRelrSize));
+        apply_relr(object.base, reinterpret_cast<const uint64_t*>(object.base + relr),
+                   dynamic_value(object, elf::kDynamicRelrSize) / sizeof(uint64_t));
     if (!apply_table(object, dynamic_value(object, elf::kDynamicRela), dynamic_value(object, elf::kDynamicRelaSize),
                      local, error))
         return false;

@@ -151,16 +151,16 @@ Object* load_file(const char* path, int fd, Message& error)
 {
     int64_t size = file_size(fd);
     // The ELF header and, where linkers put them, the program headers right
-    // after it, in one read; elsewhere they take a second.
+    // after it, in one read: the dozen or so a library has. More, or
+    // elsewhere, take a second read (into the heap past kHeadersOnStack:
+    // a small frame keeps ld-elf's start-up in the stack page exec made).
+    constexpr uint16_t kHeadersOnStack = 16;
     struct {
         elf::Header header;
-        elf::ProgramHeader headers[kMaxHeaders];
+        elf::ProgramHeader headers[kHeadersOnStack];
     } start;
-    static_assert(sizeof(start) == sizeof(elf::Header) + kMaxHeaders * sizeof(elf::ProgramHeader));
-    // Room for the dozen or so program headers a library has; reading all
-    // of `start` would copy 3.6 KB for nothing.
-    constexpr uint64_t kFirstRead = sizeof(elf::Header) + 16 * sizeof(elf::ProgramHeader);
-    uint64_t first_read = size < static_cast<int64_t>(kFirstRead) ? static_cast<uint64_t>(size) : kFirstRead;
+    static_assert(sizeof(start) == sizeof(elf::Header) + kHeadersOnStack * sizeof(elf::ProgramHeader));
+    uint64_t first_read = size < static_cast<int64_t>(sizeof(start)) ? static_cast<uint64_t>(size) : sizeof(start);
     if (size < static_cast<int64_t>(sizeof(elf::Header)) || !read_at(fd, &start, first_read, 0)) {
         error << path << ": not a valid shared object: too short for an ELF header";
         return nullptr;
@@ -172,6 +172,8 @@ Object* load_file(const char* path, int fd, Message& error)
         && header.phnum && header.phnum <= kMaxHeaders && header.phoff <= static_cast<uint64_t>(size)
         && header.phnum * sizeof(elf::ProgramHeader) <= size - header.phoff
         && (header.phoff != sizeof(elf::Header) || header.phoff + header.phnum * sizeof(elf::ProgramHeader) > first_read)) {
+        if (header.phnum > kHeadersOnStack)
+            headers = static_cast<elf::ProgramHeader*>(allocate(header.phnum * sizeof(elf::ProgramHeader)));
         if (!read_at(fd, headers, header.phnum * sizeof(elf::ProgramHeader), header.phoff))
             why = "cannot read its program headers";
     }

@@ -16,6 +16,12 @@ uint64_t dynamic_value(const Object& object, int64_t tag, bool* found)
         *found = false;
     if (!object.dynamic)
         return 0;
+    if (object.dynamic_read && tag >= 0 && tag < Object::kKeptDynamicTags) {
+        bool present = object.dynamic_present & (1ull << tag);
+        if (found)
+            *found = present;
+        return present ? object.dynamic_values[tag] : 0;
+    }
     for (const elf::Dynamic* entry = object.dynamic; entry->tag != elf::kDynamicNull; ++entry) {
         if (entry->tag == tag) {
             if (found)
@@ -28,6 +34,14 @@ uint64_t dynamic_value(const Object& object, int64_t tag, bool* found)
 
 void read_dynamic(Object& object)
 {
+    object.dynamic_present = 0;
+    for (const elf::Dynamic* entry = object.dynamic; entry && entry->tag != elf::kDynamicNull; ++entry) {
+        if (entry->tag >= 0 && entry->tag < Object::kKeptDynamicTags && !(object.dynamic_present & (1ull << entry->tag))) {
+            object.dynamic_values[entry->tag] = entry->value;
+            object.dynamic_present |= 1ull << entry->tag;
+        }
+    }
+    object.dynamic_read = true;
     bool found;
     uint64_t symtab = dynamic_value(object, elf::kDynamicSymTab, &found);
     object.symbols.symbols = found ? reinterpret_cast<const elf::Symbol*>(object.base + symtab) : nullptr;
@@ -60,17 +74,14 @@ void read_headers(Object& object)
             auto* at = reinterpret_cast<const unsigned char*>(object.base + header.vaddr);
             const unsigned char* end = at + header.filesz;
             while (at + 12 <= end) {
-                uint32_t name_size, desc_size, type;
-                memcpy(&name_size, at, 4);
-                memcpy(&desc_size, at + 4, 4);
-                memcpy(&type, at + 8, 4);
+                uint32_t name_size = load_u32(at), desc_size = load_u32(at + 4), type = load_u32(at + 8);
                 const unsigned char* name = at + 12;
                 const unsigned char* desc = name + ((name_size + 3) & ~3u);
                 if (desc + desc_size > end)
                     break;
                 if (name_size == sizeof(BANOS_NOTE_NAME) && memcmp(name, BANOS_NOTE_NAME, name_size) == 0
                     && type == NT_BANOS_PROGRAM_ABI && desc_size == 4)
-                    memcpy(&object.program_abi, desc, 4);
+                    object.program_abi = load_u32(desc);
                 at = desc + ((desc_size + 3) & ~3u);
             }
         }

@@ -17,6 +17,12 @@ struct Object {
     const elf::ProgramHeader* headers;
     uint16_t header_count;
     const elf::Dynamic* dynamic;
+    // The first value of each dynamic tag below kKeptDynamicTags, read
+    // once by read_dynamic (bit t of dynamic_present: tag t is there).
+    static constexpr int64_t kKeptDynamicTags = 38;
+    uint64_t dynamic_values[kKeptDynamicTags];
+    uint64_t dynamic_present;
+    bool dynamic_read;
     SymbolTable symbols;
 
     uint32_t program_abi; // from the object's banos note; 0: none (no window)

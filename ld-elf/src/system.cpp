@@ -33,6 +33,12 @@ namespace {
 constexpr int kProtReadWrite = BANOS_PROT_READ | BANOS_PROT_WRITE;
 constexpr uint64_t kChunk = 64 * 1024;
 
+// The first chunk is ld-elf's own .bss: it shares the page that .data and
+// the rest of .bss already dirty at start (check-bootstrap.py keeps them
+// in one page), and a program's start-up with a library or two (their
+// objects, names and lists) fits, so a dynamically linked program starts
+// without an mmap and a page fault for ld-elf's heap.
+alignas(16) unsigned char g_first_chunk[1536];
 // The current allocation chunk.
 uint64_t g_chunk_next;
 uint64_t g_chunk_end;
@@ -68,7 +74,9 @@ bool read_at(int fd, void* buffer, uint64_t size, uint64_t offset)
 
 uint64_t map(uint64_t address, uint64_t size, int protection, bool fixed, int fd, uint64_t offset)
 {
-    int flags = BANOS_MAP_PRIVATE | (fixed ? BANOS_MAP_FIXED : 0) | (fd < 0 ? BANOS_MAP_ANONYMOUS : 0);
+    // A library's file pages are all wanted at once: its text lent, its
+    // data copied now, rather than a fault at a time.
+    int flags = BANOS_MAP_PRIVATE | (fixed ? BANOS_MAP_FIXED : 0) | (fd < 0 ? BANOS_MAP_ANONYMOUS : BANOS_MAP_POPULATE);
     int64_t result = __banos_slot_mmap(address, size, protection, flags, fd, static_cast<int64_t>(offset));
     return result == -1 ? 0 : static_cast<uint64_t>(result);
 }
@@ -110,8 +118,12 @@ void write_error(const char* text) { __banos_slot_write(2, text, length(text)); 
 
 void* allocate(size_t size, size_t align)
 {
+    if (g_chunk_next == 0) {
+        g_chunk_next = reinterpret_cast<uint64_t>(g_first_chunk);
+        g_chunk_end = g_chunk_next + sizeof(g_first_chunk);
+    }
     uint64_t start = (g_chunk_next + align - 1) & ~(uint64_t(align) - 1);
-    if (g_chunk_next == 0 || start + size > g_chunk_end) {
+    if (start + size > g_chunk_end) {
         uint64_t chunk = page_up(size + align) > kChunk ? page_up(size + align) : kChunk;
         uint64_t memory = map(0, chunk, kProtReadWrite, false, -1, 0);
         if (memory == 0) {
@@ -123,7 +135,7 @@ void* allocate(size_t size, size_t align)
         start = (g_chunk_next + align - 1) & ~(uint64_t(align) - 1);
     }
     g_chunk_next = start + size;
-    return reinterpret_cast<void*>(start); // fresh anonymous memory is zeroed
+    return reinterpret_cast<void*>(start); // .bss and fresh anonymous memory are zeroed
 }
 
 char* duplicate(const char* text)

@@ -19,6 +19,19 @@ int memcmp(const void* a, const void* b, size_t count);
 
 namespace ldelf {
 
+// Fixed-size moves of possibly unaligned words. ld-elf is built
+// freestanding, where memcpy is always a call; these compile to one move.
+inline void store_word(uint64_t address, uint64_t value)
+{
+    __builtin_memcpy(reinterpret_cast<void*>(address), &value, sizeof(value));
+}
+inline uint32_t load_u32(const void* address)
+{
+    uint32_t value;
+    __builtin_memcpy(&value, address, sizeof(value));
+    return value;
+}
+
 // -1 on failure; the layer stored errno through the TCB.
 int open_file(const char* path);
 void close_file(int fd);

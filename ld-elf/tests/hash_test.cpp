@@ -143,3 +143,20 @@ TEST(Hash, NoTablesFindNothing)
     EXPECT_EQ(find_symbol(t.table(false, false), hash_name("printf")), 0u);
     EXPECT_EQ(symbol_count(t.table(false, false)), 0u);
 }
+
+TEST(Hash, OneHashedNameServesBothKindsOfTable)
+{
+    // A lookup walks objects with DT_GNU_HASH and objects with only DT_HASH
+    // using the same HashedName: the System V hash comes when first needed.
+    Tables t = build(kNames, 7);
+    HashedName name = hash_name("dlsym");
+    EXPECT_FALSE(name.sysv_known);
+    uint32_t through_gnu = find_symbol(t.table(true, false), name);
+    EXPECT_FALSE(name.sysv_known) << "a GNU table needs no System V hash";
+    uint32_t through_sysv = find_symbol(t.table(false, true), name);
+    EXPECT_TRUE(name.sysv_known);
+    EXPECT_EQ(name.sysv, sysv_hash("dlsym"));
+    ASSERT_NE(through_gnu, 0u);
+    EXPECT_EQ(through_gnu, through_sysv);
+    EXPECT_EQ(find_symbol(t.table(false, true), name), through_sysv) << "the kept hash finds it again";
+}

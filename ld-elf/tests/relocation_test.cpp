@@ -65,3 +65,34 @@ TEST(StaticTls, VariantTwoPlacement)
             EXPECT_LT(offset, used + 13 + align);
         }
 }
+
+TEST(Relr, AddressEntriesAndBitmapsRelocateExactlyTheNamedWords)
+{
+    // An object image of 200 words; the load bias is its address (its link
+    // address 0), so entry offsets are byte offsets into it.
+    uint64_t image[200] = {};
+    for (uint64_t i = 0; i < 200; ++i)
+        image[i] = i;
+    uint64_t base = reinterpret_cast<uint64_t>(image);
+    const uint64_t entries[] = {
+        2 * 8,                     // word 2; the cursor moves to word 3
+        (1ull << 1) | (1ull << 3) | 1, // bitmap from word 3: words 3 and 5; cursor to 66
+        (1ull << 63) | 1,          // bitmap from word 66: its last bit, word 66 + 62
+        150 * 8,                   // word 150
+        (1ull << 1) | 1,           // bitmap from word 151: word 151
+    };
+    apply_relr(base, entries, sizeof(entries) / sizeof(entries[0]));
+    for (uint64_t i = 0; i < 200; ++i) {
+        bool named = i == 2 || i == 3 || i == 5 || i == 128 || i == 150 || i == 151;
+        EXPECT_EQ(image[i], named ? i + base : i) << "word " << i;
+    }
+}
+
+TEST(Relr, ABitmapBeforeAnyAddressIsIgnored)
+{
+    uint64_t image[4] = { 1, 2, 3, 4 };
+    const uint64_t entries[] = { 0xffull };
+    apply_relr(reinterpret_cast<uint64_t>(image), entries, 1);
+    EXPECT_EQ(image[0], 1u);
+    EXPECT_EQ(image[3], 4u);
+}

@@ -56,6 +56,11 @@ struct banos_v2_utsname {
 #define BANOS_SC_NPROCESSORS_CONF 83
 #define BANOS_SC_NPROCESSORS_ONLN 84
 
+/* mmap() flag, from program ABI 2 on (the Linux number): fault the whole
+ * mapping in now rather than page by page on first touch. A hint: the
+ * mapping means the same with or without it. */
+#define BANOS_MAP_POPULATE 0x8000
+
 /* getrandom() flags */
 #define BANOS_GRND_NONBLOCK 1
 #define BANOS_GRND_RANDOM 2

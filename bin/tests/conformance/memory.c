@@ -5,6 +5,8 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -104,6 +106,65 @@ TEST(memory, mmap_file, "mmap")
     close(fd);
     unlink(path);
 }
+
+#ifdef BANOS_MAP_POPULATE
+/* The process's resident kB (VmRSS in /proc/self/status), or -1. */
+static long resident_kb(void)
+{
+    char status[1024];
+    int fd = open("/proc/self/status", O_RDONLY);
+    if (fd < 0)
+        return -1;
+    ssize_t got = read(fd, status, sizeof(status) - 1);
+    close(fd);
+    if (got <= 0)
+        return -1;
+    status[got] = 0;
+    const char* line = strstr(status, "VmRSS:");
+    return line ? strtol(line + 6, NULL, 10) : -1;
+}
+
+/* MAP_POPULATE: every page is there at once (the file's read-only pages
+ * lent, writable ones copied), and the mapping means exactly what it
+ * would without the flag. */
+TEST(memory, mmap_populate, "mmap")
+{
+    enum { kPages = 32 };
+    SCRATCH(path, "populated");
+    static char text[kPages * kPage + 1];
+    for (int i = 0; i < kPages; ++i)
+        memset(text + i * kPage, 'a' + i % 26, kPage);
+    REQUIRE(conformance_write_file(path, text) == 0, "cannot create %s", path);
+    int fd = open(path, O_RDONLY);
+    long before = resident_kb();
+    int64_t lazy = __banos_slot_mmap(0, kPages * kPage, PROT_READ, MAP_PRIVATE, fd, 0);
+    long after_lazy = resident_kb();
+    int64_t eager = __banos_slot_mmap(0, kPages * kPage, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    long after_eager = resident_kb();
+    int64_t copied = __banos_slot_mmap(0, kPage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE, fd, kPage);
+    REQUIRE(lazy != -1 && eager != -1 && copied != -1, "mmap: %s", conformance_errno_name(errno));
+    EXPECT(before >= 0 && after_lazy - before < kPages * 4, "a lazy mapping made %ld kB resident", after_lazy - before);
+    EXPECT(after_eager - after_lazy >= kPages * 4, "MAP_POPULATE made %ld kB resident, not %d", after_eager - after_lazy,
+           kPages * 4);
+    const char* bytes = (const char*)(uintptr_t)eager;
+    int same = 1;
+    for (int i = 0; i < kPages; ++i)
+        same &= bytes[i * kPage] == 'a' + i % 26 && bytes[i * kPage + kPage - 1] == 'a' + i % 26;
+    EXPECT(same, "a populated mapping does not show the file");
+    char* writable = (char*)(uintptr_t)copied;
+    writable[0] = 'Z';
+    char c = 0;
+    EXPECT(writable[1] == 'b' && pread(fd, &c, 1, kPage) == 1 && c == 'b',
+           "a populated private mapping wrote through to the file");
+    EXPECT(__banos_slot_mmap(0, kPage, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0) != -1,
+           "anonymous MAP_POPULATE: %s", conformance_errno_name(errno));
+    munmap((void*)(uintptr_t)lazy, kPages * kPage);
+    munmap((void*)(uintptr_t)eager, kPages * kPage);
+    munmap(writable, kPage);
+    close(fd);
+    unlink(path);
+}
+#endif
 
 TEST(memory, mmap_shared_across_fork, "mmap fork")
 {

@@ -14,6 +14,9 @@
 #define MAP_FIXED BANOS_MAP_FIXED
 #define MAP_ANONYMOUS BANOS_MAP_ANONYMOUS
 #define MAP_ANON MAP_ANONYMOUS
+#ifdef BANOS_MAP_POPULATE
+#define MAP_POPULATE BANOS_MAP_POPULATE
+#endif
 #ifdef __cplusplus
 #define MAP_FAILED (reinterpret_cast<void*>(-1L))
 #else

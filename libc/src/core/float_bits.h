@@ -18,9 +18,11 @@ struct Format {
     int min_decimal_exponent; // 10^this is below half the smallest subnormal
 };
 
-inline constexpr Format binary32 { 24, -149, 104, 40, -47 };
-inline constexpr Format binary64 { 53, -1074, 971, 310, -326 };
-inline constexpr Format x87_extended { 64, -16445, 16320, 4934, -4953 };
+// Internal linkage (not `inline`): a copy per file rather than one shared
+// definition, which libc.so would export and bind through its GOT.
+constexpr Format binary32 { 24, -149, 104, 40, -47 };
+constexpr Format binary64 { 53, -1074, 971, 310, -326 };
+constexpr Format x87_extended { 64, -16445, 16320, 4934, -4953 };
 
 enum class Kind { Zero, Finite, Infinite, NaN };
 
