@@ -71,8 +71,35 @@ const char* check_file(const elf::Header& header, const elf::ProgramHeader* head
     return nullptr;
 }
 
+// What the span is reserved as before the segments go in: PROT_NONE,
+// unless the PT_LOADs follow one another with no gap, when it can already
+// be the zero-filled memory of the last segment's tail (its .bss), which
+// then needs no mmap of its own. (A gap must stay inaccessible; the
+// window is replaced by the layer whatever it was reserved as.)
+int reserve_protection(const elf::ProgramHeader* headers, uint16_t count, uint64_t window_start, uint64_t window_end)
+{
+    uint64_t previous_end = 0;
+    const elf::ProgramHeader* last = nullptr;
+    for (uint16_t i = 0; i < count; ++i) {
+        const elf::ProgramHeader& segment = headers[i];
+        if (segment.type != elf::kSegmentLoad || segment.memsz == 0)
+            continue;
+        bool window = window_end > window_start && segment.vaddr >= window_start
+            && segment.vaddr + segment.memsz <= window_end;
+        if (window)
+            continue;
+        if (last && page_down(segment.vaddr) != previous_end)
+            return BANOS_PROT_NONE;
+        previous_end = page_up(segment.vaddr + segment.memsz);
+        last = &segment;
+    }
+    if (!last || page_up(last->vaddr + last->memsz) <= page_up(last->vaddr + last->filesz))
+        return BANOS_PROT_NONE; // no zero-filled tail to serve
+    return protection_of(last->flags);
+}
+
 bool map_segments(Object& object, int fd, const elf::ProgramHeader* headers, uint16_t count, uint64_t window_start,
-                  uint64_t window_end)
+                  uint64_t window_end, int reserved_as)
 {
     for (uint16_t i = 0; i < count; ++i) {
         const elf::ProgramHeader& segment = headers[i];
@@ -97,7 +124,7 @@ bool map_segments(Object& object, int fd, const elf::ProgramHeader* headers, uin
             }
         }
         uint64_t zero_start = segment.filesz ? page_up(file_end) : start;
-        if (end > zero_start && !map(zero_start, end - zero_start, protection, true, -1, 0))
+        if (end > zero_start && protection != reserved_as && !map(zero_start, end - zero_start, protection, true, -1, 0))
             return false;
     }
     return true;
@@ -118,9 +145,9 @@ void describe_attach_failure(const Object& object, Message& error)
 // The object's segments from `fd` into its reserved range (`headers` is
 // the file's copy of its program headers), and its layer into its window.
 bool map_and_attach(Object& object, int fd, const elf::ProgramHeader* headers, uint64_t window_start,
-                    uint64_t window_end, Message& error)
+                    uint64_t window_end, int reserved_as, Message& error)
 {
-    if (!map_segments(object, fd, headers, object.header_count, window_start, window_end)) {
+    if (!map_segments(object, fd, headers, object.header_count, window_start, window_end, reserved_as)) {
         error << object.path << ": cannot map its segments";
         return false;
     }
@@ -204,7 +231,8 @@ Object* load_file(const char* path, int fd, Message& error)
         error << path << ": not a valid shared object: its program headers are in no PT_LOAD";
         return nullptr;
     }
-    uint64_t reserved = map(0, last - first, BANOS_PROT_NONE, false, -1, 0);
+    int reserved_as = reserve_protection(headers, header.phnum, window_start, window_end);
+    uint64_t reserved = map(0, last - first, reserved_as, false, -1, 0);
     if (!reserved) {
         error << path << ": no room for " << (last - first) << " bytes";
         return nullptr;
@@ -217,7 +245,8 @@ Object* load_file(const char* path, int fd, Message& error)
     object->headers = reinterpret_cast<const elf::ProgramHeader*>(object->base + in_file_headers->vaddr
                                                                    + (header.phoff - in_file_headers->offset));
     object->header_count = header.phnum;
-    if (!map_and_attach(*object, fd, headers, object->base + window_start, object->base + window_end, error)) {
+    if (!map_and_attach(*object, fd, headers, object->base + window_start, object->base + window_end, reserved_as,
+                        error)) {
         // Nothing of it stays (a refused attach leaves the window as it was).
         unmap(object->map_start, object->map_end - object->map_start);
         return nullptr;

@@ -328,8 +328,16 @@ klib::ErrorOr<LoadedImage> load(proc::Process& process, const LoadRequest& reque
     // What runs first is mapped now rather than faulted in: the file pages
     // around the entry points (ld-elf fits in that window whole).
     space.map_lent_pages_around(base + elf.entry());
-    if (interpreter)
+    if (interpreter) {
         space.map_lent_pages_around(entry);
+        // ld-elf's first reads are the program's PT_DYNAMIC, and its
+        // relocations then write the GOT next to it: that private page is
+        // copied now rather than on a fault (its first page: whatever the
+        // header claims, exec fills no more than that).
+        for (const auto& header : elf.program_headers())
+            if (header.type == elf::kSegmentDynamic && header.memsz)
+                (void)space.populate(base + header.vaddr, base + header.vaddr + klib::min<uint64_t>(header.memsz, 1), false);
+    }
     uint64_t tls_surplus = interpreter ? layout::kStaticTlsSurplus : 0;
     image.thread_pointer = TRY(build_tls(space, program, elf, process.pid(), tls_surplus));
     image.always_trap = always_trap;

@@ -132,14 +132,26 @@ klib::ErrorOr<void> AddressSpace::map_frames(uint64_t start, klib::Span<const Ph
     Region region = Region::make(start, start + size, protection, kind, name);
     region.locked = locked;
     TRY(add_region(region));
-    for (size_t i = 0; i < frames.size(); ++i) {
-        auto mapped = table_.map(start + i * kPageSize, frames[i], map_flags_for(protection));
-        if (mapped.is_error()) {
-            unmap_pages(start, start + i * kPageSize);
-            regions_.remove(static_cast<size_t>(mutable_region_at(start) - regions_.data()));
-            return mapped.release_error();
+    // In runs, so the upper levels are walked once per 2 MiB, not per page.
+    for (size_t done = 0; done < frames.size();) {
+        size_t count = klib::min<size_t>(frames.size() - done, 64);
+        PhysAddr run[64];
+        for (size_t i = 0; i < count; ++i)
+            run[i] = frames[done + i];
+        auto mapped = table_.map_run(start + done * kPageSize, count, run, map_flags_for(protection));
+        bool all = !mapped.is_error();
+        for (size_t i = 0; i < count; ++i) {
+            if (run[i])
+                all = false; // a page was mapped already
+            else
+                ref_frame(frames[done + i]);
         }
-        ref_frame(frames[i]);
+        done += count;
+        if (!all) {
+            unmap_pages(start, start + done * kPageSize);
+            regions_.remove(static_cast<size_t>(mutable_region_at(start) - regions_.data()));
+            return mapped.is_error() ? mapped.release_error() : klib::Error(klib::ErrorCode::Exists);
+        }
     }
     return {};
 }
@@ -279,7 +291,7 @@ size_t AddressSpace::lend_pages(const Region& region, uint64_t start, uint64_t e
     uint32_t flags = map_flags_for(region.protection) & ~arch::kMapWrite;
     size_t mapped = 0;
     for (uint64_t run = start; run < end;) {
-        size_t count = static_cast<size_t>(klib::min<uint64_t>((end - run) / kPageSize, kLendRun));
+        size_t count = static_cast<size_t>(klib::min<uint64_t>(klib::div_round_up(end - run, kPageSize), kLendRun));
         uint64_t absent = table_.absent_pages(run, count);
         PhysAddr frames[kLendRun];
         if (absent && region.file->share_pages(region.file_offset + (run - region.start), count, absent, frames)) {
@@ -437,7 +449,7 @@ klib::ErrorOr<void> AddressSpace::populate(uint64_t start, uint64_t end, bool fo
         if (!for_write) {
             // Only the missing pages, found a run at a time.
             while (page < stop) {
-                size_t count = static_cast<size_t>(klib::min<uint64_t>((stop - page) / kPageSize, 64));
+                size_t count = static_cast<size_t>(klib::min<uint64_t>(klib::div_round_up(stop - page, kPageSize), 64));
                 uint64_t absent = table_.absent_pages(page, count);
                 for (; absent; absent &= absent - 1)
                     TRY(fill_page(*region, page + __builtin_ctzll(absent) * kPageSize, false));

@@ -115,3 +115,16 @@ KTEST(address_space_replace)
             "replacing part of a locked region was not refused");
     KEXPECT(space.regions().size() == 7 && space.region_at(kArea + 10 * kPage)->locked, "the refusal changed the list");
 }
+
+// populate of a range that ends inside a page fills that page (and returns).
+KTEST(address_space_populate_part_of_a_page)
+{
+    auto created = mm::AddressSpace::create();
+    KEXPECT(!created.is_error(), "no address space");
+    mm::AddressSpace& space = *created.value();
+    KEXPECT(!space.map(anonymous(kArea, kArea + 4 * kPage, "area")).is_error(), "map failed");
+    KEXPECT(!space.populate(kArea + 100, kArea + kPage + 1, false).is_error(), "populate failed");
+    KEXPECT(space.page_table().translate(kArea) && space.page_table().translate(kArea + kPage)
+                && !space.page_table().translate(kArea + 2 * kPage),
+            "populate of [+100, +4097) must fill exactly the first two pages");
+}

@@ -49,7 +49,7 @@ klib::ErrorOr<uint64_t> mmap(uint64_t address, uint64_t length, int protection, 
     if (!(flags & kMapAnonymous)) {
         auto description = TRY(proc::current_process()->files().descriptors->get(fd));
         vfs::Inode* inode = description->inode();
-        if (!inode || !vfs::is_regular(inode->metadata().mode)) {
+        if (!inode || !inode->is_regular()) {
             log_refusal("mmap", address, length, klib::ErrorCode::NotDevice);
             return klib::ErrorCode::NotDevice;
         }
