@@ -1,6 +1,6 @@
 #pragma once
-// memcpy and memset for the freestanding pieces that define their own: the
-// kernel, ld-elf and the syscall layers. In assembly, so the compiler cannot
+// memcpy and memset (and memmove's backward copy) for the freestanding
+// pieces that define their own: the kernel, ld-elf and the syscall layers. In assembly, so the compiler cannot
 // turn them back into calls to the functions being defined.
 //
 // Bulk moves go 64 bytes per loop trip rather than through `rep movsb` and
